@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BibnetzConfig(AppConfig):
+    name = "bibnetz_wagtail"
+    label = "bibnetz_wagtail"
+    verbose_name = _("Library network")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .signal_handlers import connect_signal_handlers
+        from .web.views import serve_listing
+
+        # Index pages answer through this view; see ListingIndexPage.serve for why it is handed in here.
+        self.serve_listing = serve_listing
+        connect_signal_handlers()

@@ -1,0 +1,43 @@
+"""The package's settings: one ``BIBNETZ`` dict, read lazily, with documented defaults."""
+
+from copy import deepcopy
+
+from django.conf import settings
+
+#: Population size classes of the German library statistics; area and FTE bands likewise.
+DEFAULT_BANDS = {
+    "population": ["0-5000", "5000-10000", "10000-20000", "20000-50000", "50000-100000", "100000-"],
+    "area": ["0-100", "100-300", "300-600", "600-1000", "1000-"],
+    "fte": ["0-1", "1-2", "2-5", "5-10", "10-"],
+}
+
+DEFAULTS = {
+    # "database" (always available) or "elasticsearch".
+    "SEARCH_ENGINE": "database",
+    "ELASTICSEARCH": {
+        "HOSTS": ["http://127.0.0.1:9200"],
+        "INDEX_PREFIX": "bibnetz",
+        "TIMEOUT": 2,
+        "ANALYZER": None,
+    },
+    # Band edges per metric, as "FROM-TO" strings (half-open, "FROM-" has no upper end).
+    "BANDS": DEFAULT_BANDS,
+    # The host site's base template that every page of the package extends.
+    "BASE_TEMPLATE": "base.html",
+    "PER_PAGE": 20,
+    "MAX_PER_PAGE": 100,
+    # Longest accepted full-text query and most values accepted per facet.
+    "MAX_QUERY_LENGTH": 200,
+    "MAX_FACET_VALUES": 50,
+    "MODERATION": True,
+}
+
+
+def get_setting(name):
+    """Return one setting from ``settings.BIBNETZ``, falling back to the documented default."""
+    user = getattr(settings, "BIBNETZ", {}) or {}
+    default = deepcopy(DEFAULTS[name])
+    value = user.get(name, default)
+    if isinstance(default, dict) and isinstance(value, dict):
+        return {**default, **value}
+    return value

@@ -1,0 +1,69 @@
+"""What measures and task-share calls have in common: they belong to a library and tell a story."""
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+
+
+class StoryBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(label=_("Heading"), form_classname="title", max_length=120)
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"])
+    image = ImageBlock(label=_("Image"))
+    quote = blocks.BlockQuoteBlock(label=_("Quote"))
+
+
+def stream_text(value):
+    """Collect the plain text of a stream value, for database full-text search."""
+    if isinstance(value, str):
+        return strip_tags(value)
+    if isinstance(value, dict):
+        return " ".join(stream_text(v) for k, v in value.items() if k not in ("id", "type", "image"))
+    if isinstance(value, (list, tuple)):
+        return " ".join(stream_text(v) for v in value)
+    return ""
+
+
+class LibraryContentPage(Page):
+    """A page that lives below a library profile: a measure or a task-share call.
+
+    ``library`` mirrors the parent profile in a real foreign key. The tree already says which library
+    a page belongs to, but listings filter, count and rank by the library's figures, and a join is what
+    lets both the database engine and the index do that in one query instead of one per page.
+    """
+
+    summary = models.TextField(_("summary"), max_length=400, help_text=_("Two or three sentences for listings."))
+    body = StreamField(StoryBlock(), verbose_name=_("body"), blank=True)
+    library = models.ForeignKey(
+        "bibnetz_wagtail.LibraryProfilePage",
+        verbose_name=_("library"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Plain text of the body, kept for database full-text search.
+    body_text = models.TextField(editable=False, blank=True, default="")
+
+    parent_page_types = ["bibnetz_wagtail.LibraryProfilePage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.library_id = self.parent_library_id()
+        self.body_text = stream_text(self.body.get_prep_value()) if self.body else ""
+        return super().save(*args, **kwargs)
+
+    def parent_library_id(self):
+        """Id of the library profile this page sits under, read from its tree path."""
+        from .libraries import LibraryProfilePage
+
+        if not self.path or self.depth is None or self.depth <= 1:
+            return None
+        parent_path = self.path[: -self.steplen]
+        return LibraryProfilePage.objects.filter(path=parent_path).values_list("pk", flat=True).first()

@@ -1,0 +1,148 @@
+"""The library directory: its index page and one profile page per library."""
+
+import math
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .choices import FederalState, LibraryType
+from .listing import ListingIndexPage
+from .taxonomy import TaggedProfileToolkitResult
+from .validators import validate_floor_area, validate_population, validate_staff_fte
+
+
+class LibraryIndexPage(ListingIndexPage):
+    """"Bibliotheken": the faceted directory of library profiles; profiles live below it."""
+
+    listing_kind = "libraries"
+    subpage_types = ["bibnetz_wagtail.LibraryProfilePage"]
+
+    class Meta:
+        verbose_name = _("library directory")
+        verbose_name_plural = _("library directories")
+
+
+class LibraryProfilePage(Page):
+    """One library of the network.
+
+    Its measures and task-share calls are its child pages, so that Wagtail's tree permissions on this
+    subtree give a library exactly its own content to edit. Contact details are for logged-in members
+    only and are therefore kept out of every search field; toolkit results are shown publicly only when
+    ``toolkit_results_public`` is set.
+    """
+
+    municipality = models.CharField(_("municipality"), max_length=120)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("A German postal code has five digits."))],
+    )
+    state = models.CharField(_("federal state"), max_length=2, choices=FederalState.choices)
+    library_type = models.CharField(
+        _("library type"), max_length=20, choices=LibraryType.choices, default=LibraryType.MUNICIPAL
+    )
+    population = models.PositiveIntegerField(
+        _("population"),
+        validators=[validate_population],
+        help_text=_("Inhabitants of the municipality or service area."),
+    )
+    floor_area_m2 = models.PositiveIntegerField(
+        _("floor area (m²)"), validators=[validate_floor_area], help_text=_("Public floor area in square metres.")
+    )
+    staff_fte = models.DecimalField(
+        _("staff (FTE)"),
+        max_digits=6,
+        decimal_places=2,
+        validators=[validate_staff_fte],
+        help_text=_("Staff in full-time equivalents, e.g. 1.5."),
+    )
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact_person = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    toolkit_results = ClusterTaggableManager(
+        verbose_name=_("toolkit results"), through=TaggedProfileToolkitResult, blank=True
+    )
+    toolkit_results_public = models.BooleanField(
+        _("publish toolkit results"),
+        default=False,
+        help_text=_("Only when this is ticked are the toolkit results shown on the website and used in filters."),
+    )
+
+    parent_page_types = ["bibnetz_wagtail.LibraryIndexPage"]
+    subpage_types = ["bibnetz_wagtail.MeasurePage", "bibnetz_wagtail.TaskSharePage"]
+
+    # Contact fields and toolkit results are deliberately absent: they must not reach any index.
+    search_fields = Page.search_fields + [
+        index.SearchField("municipality"),
+        index.SearchField("description"),
+        index.FilterField("state"),
+        index.FilterField("library_type"),
+    ]
+
+    profile_panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("municipality"), FieldPanel("postal_code")]),
+        FieldRowPanel([FieldPanel("state"), FieldPanel("library_type")]),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        FieldPanel("website"),
+    ]
+    figure_panels = [
+        FieldPanel("population"),
+        FieldPanel("floor_area_m2"),
+        FieldPanel("staff_fte"),
+    ]
+    toolkit_panels = [FieldPanel("toolkit_results"), FieldPanel("toolkit_results_public")]
+    contact_panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_person"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Visible to logged-in network members only"),
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(profile_panels, heading=_("Profile")),
+            ObjectList(figure_panels, heading=_("Key figures")),
+            ObjectList(toolkit_panels, heading=_("Toolkit")),
+            ObjectList(contact_panels, heading=_("Contact")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("library profile")
+        verbose_name_plural = _("library profiles")
+
+    @property
+    def figures(self):
+        """The three comparison figures as floats, in the order population, area, FTE."""
+        return (float(self.population), float(self.floor_area_m2), float(self.staff_fte))
+
+    @property
+    def log_figures(self):
+        """``ln(1 + x)`` of each figure: the scale on which libraries are compared."""
+        return tuple(math.log1p(value) for value in self.figures)
+
+    def public_toolkit_results(self):
+        """The toolkit results that may be shown publicly: none unless the library publishes them."""
+        if not self.toolkit_results_public:
+            return []
+        return list(self.toolkit_results.all())

@@ -1,0 +1,29 @@
+"""The shared base of the three faceted index pages."""
+
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class ListingIndexPage(Page):
+    """A page that answers with a faceted listing (HTML, or JSON with ``?format=json``).
+
+    The listing itself is web-layer code. The model does not import it (models sit below the search and
+    web layers); the app config hands the view in when Django starts, see ``apps.py``.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    #: "libraries", "measures" or "tasks": which listing this page shows.
+    listing_kind = None
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        return apps.get_app_config("bibnetz_wagtail").serve_listing(self, request)

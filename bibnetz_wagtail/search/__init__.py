@@ -1,0 +1,1 @@
+"""The search layer: the listing contract (query, result, facets, bands, likeness) and its engines."""

@@ -1,0 +1,217 @@
+"""The database engine: the whole listing contract with the Django ORM, in a constant number of queries."""
+
+import math
+import re
+
+from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.functions import Abs, Cast, Exp, Ln
+
+from ..bands import METRIC_FIELDS, configured_bands
+from ..facets import LISTINGS
+from ..query import LN2, SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult
+from ..visibility import restricted_paths, visible_q
+from ..vocabulary import load_vocabulary
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 10
+
+#: Full-text fields per listing kind, with the weight of a match for relevance.
+TEXT_FIELDS = {
+    "libraries": {"title": 4, "municipality": 3, "postal_code": 2, "description": 1},
+    "measures": {"title": 4, "summary": 2, "body_text": 1, "outcome": 1, "library__title": 1, "library__municipality": 1},
+    "tasks": {"title": 4, "summary": 2, "body_text": 1, "library__title": 1, "library__municipality": 1},
+}
+
+
+class DatabaseEngine:
+    """Answers listings from the database; the default, always available."""
+
+    name = "database"
+
+    def search(self, query, vocabulary=None):
+        listing = LISTINGS[query.kind]
+        vocabulary = vocabulary if vocabulary is not None else load_vocabulary(query.kind)
+        plan = _Plan(listing, query)
+        matching = plan.filtered()
+        count = matching.count()
+        hits = plan.page_hits(matching) if query.offset < count else []
+        return ListingResult(
+            count=count,
+            page=query.page,
+            per_page=query.per_page,
+            hits=hits,
+            facets=plan.facet_values(vocabulary),
+        )
+
+
+class _Plan:
+    """The querysets of one listing request: base, filters per facet, ordering."""
+
+    def __init__(self, listing, query):
+        self.listing = listing
+        self.query = query
+        self.model = listing.model
+        self.library_prefix = "" if listing.is_library_listing else "library__"
+        self.base = self.model.objects.filter(visible_q(self.model, restricted_paths()))
+        self.text = text_filter(query.kind, query.q)
+        self.filters = {**self.term_filters(), **self.band_filters()}
+
+    def filtered(self, leave_out=None):
+        """Pages matching the text and every active filter but ``leave_out`` (disjunctive faceting)."""
+        active = [q for key, q in self.filters.items() if key != leave_out]
+        return self.base.filter(self.text, *active)
+
+    # Filters
+
+    def term_filters(self):
+        filters = {}
+        for facet in self.listing.term_facets:
+            values = self.query.terms.get(facet.key)
+            if values:
+                filters[facet.key] = self.term_filter(facet, values)
+        return filters
+
+    def term_filter(self, facet, values):
+        if facet.many:
+            through, page_fk, term_fk = relation_table(self.model, facet.field)
+            page_ids = through.objects.filter(**{f"{term_fk}__slug__in": values}).values(f"{page_fk}_id")
+            q = Q(pk__in=page_ids)
+            return q & self.public_toolkit_q() if facet.key == "toolkit" else q
+        return Q(**{f"{self.field_path(facet)}__in": values})
+
+    def band_filters(self):
+        filters = {}
+        for key, bands in self.query.bands.items():
+            field = self.library_prefix + METRIC_FIELDS[key]
+            q = Q()
+            for band in bands:
+                q |= band_q(field, band)
+            filters[key] = q
+        return filters
+
+    def public_toolkit_q(self):
+        """A library's toolkit results count only when it publishes them."""
+        return Q(toolkit_results_public=True) if self.listing.is_library_listing else Q()
+
+    def field_path(self, facet):
+        return (self.library_prefix if facet.on_library else "") + facet.field
+
+    # Page of hits
+
+    def page_hits(self, matching):
+        query = self.query
+        likeness = likeness_expression(self.library_prefix, query.reference) if query.reference else Value(None)
+        ordered = matching.annotate(likeness=likeness)
+        order = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
+        if query.sort == SORT_SIMILAR:
+            order.insert(0, F("likeness").desc())
+        elif query.sort == SORT_RELEVANCE and self.text:
+            ordered = ordered.annotate(score=relevance_expression(query.kind, query.q))
+            order.insert(0, F("score").desc())
+        rows = ordered.order_by(*order).values_list("pk", "likeness")[query.offset : query.offset + query.per_page]
+        return [Hit(id=pk, likeness=value) for pk, value in rows]
+
+    # Facets
+
+    def facet_values(self, vocabulary):
+        facets = {}
+        for facet in self.listing.term_facets:
+            counts = self.term_counts(facet)
+            facets[facet.key] = term_facet_values(vocabulary[facet.key], counts, self.query.selected(facet.key))
+        for facet in self.listing.band_facets:
+            facets[facet.key] = self.band_values(facet.key)
+        return facets
+
+    def term_counts(self, facet):
+        pages = self.filtered(leave_out=facet.key)
+        if facet.many:
+            if facet.key == "toolkit":
+                pages = pages.filter(self.public_toolkit_q())
+            through, page_fk, term_fk = relation_table(self.model, facet.field)
+            rows = (
+                through.objects.filter(**{f"{page_fk}__in": pages.values("pk")})
+                .values_list(f"{term_fk}__slug")
+                .annotate(n=Count(page_fk, distinct=True))
+                .order_by()
+            )
+        else:
+            rows = pages.order_by().values_list(self.field_path(facet)).annotate(n=Count("pk"))
+        return dict(rows)
+
+    def band_values(self, key):
+        selected = list(self.query.bands.get(key, ()))
+        bands = list(dict.fromkeys(configured_bands(key) + selected))
+        field = self.library_prefix + METRIC_FIELDS[key]
+        pages = self.filtered(leave_out=key)
+        counts = pages.aggregate(**{f"band{i}": Count("pk", filter=band_q(field, band)) for i, band in enumerate(bands)})
+        selected_codes = {band.code for band in selected}
+        values = []
+        for i, band in enumerate(bands):
+            count = counts[f"band{i}"]
+            if count or band.code in selected_codes:
+                values.append(FacetValue(band.code, str(band.label), count, band.code in selected_codes))
+        return values
+
+
+def term_facet_values(labels, counts, selected):
+    """Facet values in vocabulary order: those with hits, and every selected one even at count 0."""
+    return [
+        FacetValue(code, label, counts.get(code, 0), code in selected)
+        for code, label in labels.items()
+        if counts.get(code, 0) or code in selected
+    ]
+
+
+def band_q(field, band):
+    q = Q(**{f"{field}__gte": band.low})
+    if band.high is not None:
+        q &= Q(**{f"{field}__lt": band.high})
+    return q
+
+
+def relation_table(model, field_name):
+    """(through model, page foreign key name, term foreign key name) of a many-valued facet field."""
+    field = model._meta.get_field(field_name)
+    through = field.remote_field.through
+    if field_name == "toolkit_results":
+        return through, "content_object", "tag"
+    return through, field.m2m_field_name(), field.m2m_reverse_field_name()
+
+
+def words(text):
+    return WORD.findall(text)[:MAX_WORDS]
+
+
+def text_filter(kind, text):
+    """Every word must occur in one of the listing's text fields (case-insensitive substring)."""
+    q = Q()
+    for word in words(text):
+        any_field = Q()
+        for field in TEXT_FIELDS[kind]:
+            any_field |= Q(**{f"{field}__icontains": word})
+        q &= any_field
+    return q
+
+
+def relevance_expression(kind, text):
+    """Sum of field weights over every word found in a field: title hits before body hits."""
+    score = Value(0)
+    for word in words(text):
+        for field, weight in TEXT_FIELDS[kind].items():
+            score = score + Case(
+                When(**{f"{field}__icontains": word}, then=Value(weight)), default=Value(0), output_field=IntegerField()
+            )
+    return score
+
+
+def likeness_expression(prefix, reference):
+    """The likeness formula of the listing contract in SQL: mean of ``exp(-d² / ln 2)`` over the given figures."""
+    parts = []
+    for key, value in reference.metrics():
+        figure = Cast(F(prefix + METRIC_FIELDS[key]), FloatField())
+        distance = Abs(Ln(figure + Value(1.0)) - Value(math.log1p(value)))
+        parts.append(Exp(Value(-1.0) * distance * distance / Value(LN2)))
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return Cast(total / Value(float(len(parts))), FloatField())

@@ -1,0 +1,193 @@
+"""Turn a request's GET parameters into a validated ListingQuery, or into clear German error messages."""
+
+import re
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ..conf import get_setting
+from ..models import LibraryProfilePage
+from .bands import METRIC_FIELDS, BandError, parse_band
+from .facets import LISTINGS
+from .query import SORT_NEWEST, SORT_RELEVANCE, SORT_SIMILAR, SORTS, ListingQuery, Reference
+from .visibility import visible_pages
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+INTEGER = re.compile(r"^\s*\d{1,12}\s*$")
+NUMBER = re.compile(r"^\s*\d{1,12}(?:[.,]\d{1,2})?\s*$")
+#: Pages far beyond any result are out of range (404), not malformed (400).
+LARGEST_PAGE = 10**9
+LIKE_PARAMS = {"population": "like_population", "area": "like_area", "fte": "like_fte"}
+
+
+class InvalidQuery(ValueError):
+    """The parameters cannot be answered; ``messages`` says why, one sentence each."""
+
+    def __init__(self, messages):
+        super().__init__(" ".join(messages))
+        self.messages = messages
+
+
+def parse_listing_query(kind, params, vocabulary):
+    """Validate ``params`` (a QueryDict) for listing ``kind``; ``vocabulary`` maps facet keys to known codes."""
+    parser = _Parser(kind, params, vocabulary)
+    query = parser.parse()
+    if parser.errors:
+        raise InvalidQuery(parser.errors)
+    return query
+
+
+class _Parser:
+    def __init__(self, kind, params, vocabulary):
+        self.listing = LISTINGS[kind]
+        self.params = params
+        self.vocabulary = vocabulary
+        self.errors = []
+
+    def parse(self):
+        q = self.parse_text()
+        reference = self.parse_reference()
+        return ListingQuery(
+            kind=self.listing.kind,
+            q=q,
+            terms=self.parse_terms(),
+            bands=self.parse_bands(),
+            reference=reference,
+            sort=self.parse_sort(q, reference),
+            page=self.parse_page(),
+            per_page=self.parse_per_page(),
+        )
+
+    def single(self, name):
+        values = self.params.getlist(name)
+        return values[-1].strip() if values else ""
+
+    def parse_text(self):
+        text = CONTROL_CHARACTERS.sub(" ", self.single("q")).strip()
+        limit = get_setting("MAX_QUERY_LENGTH")
+        if len(text) > limit:
+            self.errors.append(
+                ngettext(
+                    "The search text is too long: please use at most %(limit)d character.",
+                    "The search text is too long: please use at most %(limit)d characters.",
+                    limit,
+                )
+                % {"limit": limit}
+            )
+            return ""
+        return text
+
+    def too_many(self, facet, values):
+        limit = get_setting("MAX_FACET_VALUES")
+        if len(values) <= limit:
+            return False
+        self.errors.append(
+            _("Too many values were selected for the filter “%(facet)s”: at most %(limit)d are possible.")
+            % {"facet": facet.label, "limit": limit}
+        )
+        return True
+
+    def parse_terms(self):
+        terms = {}
+        for facet in self.listing.term_facets:
+            raw = list(dict.fromkeys(value.strip() for value in self.params.getlist(facet.key) if value.strip()))
+            if not raw or self.too_many(facet, raw):
+                continue
+            known = [value for value in raw if value in self.vocabulary[facet.key]]
+            if known:
+                terms[facet.key] = tuple(known)
+        return terms
+
+    def parse_bands(self):
+        bands = {}
+        for facet in self.listing.band_facets:
+            raw = list(dict.fromkeys(value.strip() for value in self.params.getlist(facet.key) if value.strip()))
+            if not raw or self.too_many(facet, raw):
+                continue
+            parsed = []
+            for value in raw:
+                try:
+                    parsed.append(parse_band(value))
+                except BandError:
+                    self.errors.append(
+                        _(
+                            "The range “%(value)s” for “%(facet)s” is not valid: write it as FROM-TO with FROM smaller "
+                            "than TO, e.g. 5000-10000, or FROM- for no upper end."
+                        )
+                        % {"value": value[:40], "facet": facet.label}
+                    )
+            if parsed:
+                bands[facet.key] = tuple(dict.fromkeys(parsed))
+        return bands
+
+    def parse_reference(self):
+        similar_to = self.single("similar_to")
+        if similar_to:
+            return self.reference_from_library(similar_to)
+        figures = {}
+        for key, name in LIKE_PARAMS.items():
+            value = self.single(name)
+            if not value:
+                continue
+            if not NUMBER.match(value) or float(value.replace(",", ".")) < 0:
+                self.errors.append(
+                    _("“%(value)s” is not a valid figure for comparison: please enter a number of at least 0.")
+                    % {"value": value[:40]}
+                )
+                continue
+            figures[key] = float(value.replace(",", "."))
+        return Reference(**figures) if figures else None
+
+    def reference_from_library(self, value):
+        library = None
+        if INTEGER.match(value):
+            library = (
+                visible_pages(LibraryProfilePage)
+                .filter(pk=int(value))
+                .values("pk", *METRIC_FIELDS.values())
+                .first()
+            )
+        if library is None:
+            self.errors.append(_("The library chosen for comparison does not exist or is not published."))
+            return None
+        return Reference(
+            population=float(library["population"]),
+            area=float(library["floor_area_m2"]),
+            fte=float(library["staff_fte"]),
+            library_id=library["pk"],
+        )
+
+    def parse_sort(self, q, reference):
+        sort = self.single("sort")
+        if sort and sort not in SORTS:
+            self.errors.append(_("Unknown sort order: choose relevance, newest or similar."))
+            sort = ""
+        if sort == SORT_RELEVANCE and not q or sort == SORT_SIMILAR and reference is None:
+            sort = ""
+        if sort:
+            return sort
+        if reference is not None:
+            return SORT_SIMILAR
+        return SORT_RELEVANCE if q else SORT_NEWEST
+
+    def parse_positive(self, name, default, message):
+        value = self.single(name)
+        if not value:
+            return default
+        if not INTEGER.match(value) or int(value) < 1:
+            self.errors.append(message)
+            return default
+        return int(value)
+
+    def parse_page(self):
+        page = self.parse_positive("page", 1, _("The page number must be a whole number of at least 1."))
+        return min(page, LARGEST_PAGE)
+
+    def parse_per_page(self):
+        limit = get_setting("MAX_PER_PAGE")
+        message = _("The number of results per page must be a whole number from 1 to %(limit)d.") % {"limit": limit}
+        per_page = self.parse_positive("per_page", get_setting("PER_PAGE"), message)
+        if per_page > limit:
+            self.errors.append(message)
+            return get_setting("PER_PAGE")
+        return per_page

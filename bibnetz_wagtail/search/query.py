@@ -1,0 +1,98 @@
+"""The listing contract as data: what is asked (ListingQuery) and what every engine answers (ListingResult)."""
+
+import math
+from dataclasses import dataclass, field
+
+LN2 = math.log(2)
+
+SORT_RELEVANCE = "relevance"
+SORT_NEWEST = "newest"
+SORT_SIMILAR = "similar"
+SORTS = (SORT_RELEVANCE, SORT_NEWEST, SORT_SIMILAR)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The figures to compare with: a library's own, or typed in by a visitor. Missing figures are None."""
+
+    population: float | None = None
+    area: float | None = None
+    fte: float | None = None
+    library_id: int | None = None
+
+    def metrics(self):
+        """(band key, value) of every figure that was given."""
+        return [(key, value) for key, value in (("population", self.population), ("area", self.area), ("fte", self.fte)) if value is not None]
+
+
+def metric_similarity(value, reference_value):
+    """``0.5 ** ((d / ln 2) ** 2)`` with ``d = |ln(1+value) - ln(1+reference)|``: 1 when equal, 0.5 at twice or half."""
+    distance = abs(math.log1p(value) - math.log1p(reference_value))
+    return 0.5 ** ((distance / LN2) ** 2)
+
+
+def likeness(figures, reference):
+    """Mean similarity over the reference's figures; ``figures`` maps band key to the library's value."""
+    scores = [metric_similarity(float(figures[key]), value) for key, value in reference.metrics()]
+    return sum(scores) / len(scores)
+
+
+@dataclass(frozen=True)
+class ListingQuery:
+    kind: str
+    q: str = ""
+    #: term facet key -> selected codes/slugs
+    terms: dict = field(default_factory=dict)
+    #: band facet key -> selected Band objects
+    bands: dict = field(default_factory=dict)
+    reference: Reference | None = None
+    sort: str = SORT_NEWEST
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+    def selected(self, key):
+        """The selected values of one facet as codes (bands by their code)."""
+        if key in self.bands:
+            return [band.code for band in self.bands[key]]
+        return list(self.terms.get(key, ()))
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    likeness: float | None = None
+
+
+@dataclass
+class ListingResult:
+    count: int
+    page: int
+    per_page: int
+    hits: list
+    #: facet key -> list of FacetValue
+    facets: dict
+
+    @property
+    def pages(self):
+        return math.ceil(self.count / self.per_page) if self.count else 0
+
+    @property
+    def out_of_range(self):
+        """A page past the last one (page 1 of an empty result is not out of range)."""
+        return self.page > max(self.pages, 1)
+
+    @property
+    def ids(self):
+        return [hit.id for hit in self.hits]

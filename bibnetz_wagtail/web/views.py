@@ -1,0 +1,2 @@
+def serve_listing(page, request):
+    raise NotImplementedError
