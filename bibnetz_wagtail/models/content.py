@@ -8,6 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
+from .listing import HostTemplateMixin
+
 
 class StoryBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Heading"), form_classname="title", max_length=120)
@@ -27,7 +29,7 @@ def stream_text(value):
     return ""
 
 
-class LibraryContentPage(Page):
+class LibraryContentPage(HostTemplateMixin, Page):
     """A page that lives below a library profile: a measure or a task-share call.
 
     ``library`` mirrors the parent profile in a real foreign key. The tree already says which library
@@ -58,6 +60,11 @@ class LibraryContentPage(Page):
         self.library_id = self.parent_library_id()
         self.body_text = stream_text(self.body.get_prep_value()) if self.body else ""
         return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["library"] = self.library
+        return context
 
     def parent_library_id(self):
         """Id of the library profile this page sits under, read from its tree path."""

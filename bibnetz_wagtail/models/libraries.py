@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .choices import FederalState, LibraryType
-from .listing import ListingIndexPage
+from .listing import HostTemplateMixin, ListingIndexPage
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte
 
@@ -28,7 +28,7 @@ class LibraryIndexPage(ListingIndexPage):
         verbose_name_plural = _("library directories")
 
 
-class LibraryProfilePage(Page):
+class LibraryProfilePage(HostTemplateMixin, Page):
     """One library of the network.
 
     Its measures and task-share calls are its child pages, so that Wagtail's tree permissions on this
@@ -141,8 +141,35 @@ class LibraryProfilePage(Page):
         """``ln(1 + x)`` of each figure: the scale on which libraries are compared."""
         return tuple(math.log1p(value) for value in self.figures)
 
+    def get_context(self, request, *args, **kwargs):
+        from .measures import MeasureIndexPage, MeasurePage
+        from .tasks import TaskSharePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["show_contact"] = can_see_contact_details(request.user)
+        context["measures"] = MeasurePage.objects.child_of(self).live().public().order_by("-first_published_at")
+        context["tasks"] = TaskSharePage.objects.child_of(self).live().public().order_by("-first_published_at")
+        context["similar_libraries_url"] = listing_url(LibraryIndexPage, request, similar_to=self.pk)
+        context["similar_measures_url"] = listing_url(MeasureIndexPage, request, similar_to=self.pk)
+        return context
+
     def public_toolkit_results(self):
         """The toolkit results that may be shown publicly: none unless the library publishes them."""
         if not self.toolkit_results_public:
             return []
         return list(self.toolkit_results.all())
+
+
+def can_see_contact_details(user):
+    """Contact details are for logged-in members of the network only."""
+    return bool(user and user.is_authenticated)
+
+
+def listing_url(index_model, request, **params):
+    """URL of the first live listing page of ``index_model`` with ``params``, or None if there is none."""
+    from urllib.parse import urlencode
+
+    index = index_model.objects.live().first()
+    if index is None:
+        return None
+    return f"{index.get_url(request)}?{urlencode(params)}"

@@ -7,8 +7,19 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..conf import get_setting
 
-class ListingIndexPage(Page):
+
+class HostTemplateMixin:
+    """Lets the package's templates extend the host site's base template (``BIBNETZ['BASE_TEMPLATE']``)."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["bibnetz_base_template"] = get_setting("BASE_TEMPLATE")
+        return context
+
+
+class ListingIndexPage(HostTemplateMixin, Page):
     """A page that answers with a faceted listing (HTML, or JSON with ``?format=json``).
 
     The listing itself is web-layer code. The model does not import it (models sit below the search and

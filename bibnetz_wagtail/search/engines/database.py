@@ -100,7 +100,11 @@ class _Plan:
 
     def page_hits(self, matching):
         query = self.query
-        likeness = likeness_expression(self.library_prefix, query.reference) if query.reference else Value(None)
+        likeness = (
+            likeness_expression(self.library_prefix, query.reference)
+            if query.reference
+            else Value(None, output_field=FloatField())
+        )
         ordered = matching.annotate(likeness=likeness)
         order = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
         if query.sort == SORT_SIMILAR:
