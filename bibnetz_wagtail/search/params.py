@@ -13,7 +13,7 @@ from .query import SORT_NEWEST, SORT_RELEVANCE, SORT_SIMILAR, SORTS, ListingQuer
 from .visibility import visible_pages
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-INTEGER = re.compile(r"^\s*\d{1,12}\s*$")
+INTEGER = re.compile(r"^\s*\d+\s*$")
 NUMBER = re.compile(r"^\s*\d{1,12}(?:[.,]\d{1,2})?\s*$")
 #: Pages far beyond any result are out of range (404), not malformed (400).
 LARGEST_PAGE = 10**9
@@ -174,10 +174,11 @@ class _Parser:
         value = self.single(name)
         if not value:
             return default
-        if not INTEGER.match(value) or int(value) < 1:
+        if not INTEGER.match(value) or int(value[:18]) < 1:
             self.errors.append(message)
             return default
-        return int(value)
+        # More digits than any page count has: keep it out of range without parsing a huge number.
+        return int(value) if len(value.strip()) <= 18 else LARGEST_PAGE
 
     def parse_page(self):
         page = self.parse_positive("page", 1, _("The page number must be a whole number of at least 1."))
