@@ -3,6 +3,7 @@
 from django.core.checks import Error, register
 
 from .conf import get_setting
+from .contrib.modeladmin import checks as modeladmin_checks  # noqa: F401  (registers bibnetz_wagtail.W001)
 from .search.bands import BandError, parse_band_setting
 
 ENGINES = ("database", "elasticsearch")

@@ -1,0 +1,101 @@
+"""The ModelAdmin classes of the "Library network" admin menu."""
+
+from django.contrib.admin import display
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+
+from ...models import Participation, TargetGroup, ToolkitResult, Topic
+from .forms import VocabularyTermForm, term_panels
+from .helpers import NoCreatePermissionHelper
+from .usage import annotate_usage
+from .views import ProtectedTermDeleteView
+
+
+class VocabularyAdmin(ModelAdmin):
+    """Shared behaviour of the vocabulary screens: usage counts in the list, protected deletion."""
+
+    delete_view_class = ProtectedTermDeleteView
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        """All terms, each annotated with how many pages of each kind use it."""
+        return annotate_usage(super().get_queryset(request))
+
+    # The counts come from annotations (see usage.py); these methods give them a heading and make
+    # the columns sortable.
+    @display(description=_("Profiles"), ordering="profile_count")
+    def profile_count(self, obj):
+        """How many library profiles use the term."""
+        return obj.profile_count
+
+    @display(description=_("Measures"), ordering="measure_count")
+    def measure_count(self, obj):
+        """How many measures use the term."""
+        return obj.measure_count
+
+    @display(description=_("Calls"), ordering="task_count")
+    def task_count(self, obj):
+        """How many task-share calls use the term."""
+        return obj.task_count
+
+
+class ToolkitResultAdmin(VocabularyAdmin):
+    model = ToolkitResult
+    menu_label = _("Toolkit results")
+    menu_icon = "tag"
+    list_display = ("name", "slug", "profile_count", "measure_count", "task_count")
+    search_fields = ("name", "slug", "description")
+    ordering = ("name",)
+    edit_handler = ObjectList(term_panels("description"), base_form_class=VocabularyTermForm)
+
+
+class TopicAdmin(VocabularyAdmin):
+    model = Topic
+    menu_label = _("Topics")
+    menu_icon = "list-ul"
+    list_display = ("name", "slug", "sort_order", "measure_count", "task_count")
+    search_fields = ("name", "slug", "description")
+    ordering = ("sort_order", "name")
+    edit_handler = ObjectList(term_panels("description", "sort_order"), base_form_class=VocabularyTermForm)
+
+
+class TargetGroupAdmin(VocabularyAdmin):
+    model = TargetGroup
+    menu_label = _("Target groups")
+    menu_icon = "group"
+    list_display = ("name", "slug", "sort_order", "measure_count")
+    search_fields = ("name", "slug", "description")
+    ordering = ("sort_order", "name")
+    edit_handler = ObjectList(term_panels("description", "sort_order"), base_form_class=VocabularyTermForm)
+
+
+class ParticipationAdmin(ModelAdmin):
+    """Libraries' requests to join calls: created by the website, here only reviewed and moved on."""
+
+    model = Participation
+    menu_label = _("Participations")
+    menu_icon = "tasks"
+    list_display = ("library", "task", "state", "created_at")
+    list_filter = ("task", "state", "library")
+    list_select_related = ("library", "task")
+    search_fields = ("library__title", "task__title", "message")
+    ordering = ("-created_at",)
+    permission_helper_class = NoCreatePermissionHelper
+    inspect_view_enabled = True
+    inspect_view_fields = ("task", "library", "state", "message", "created_by", "created_at", "updated_at")
+    panels = [
+        FieldPanel("task", read_only=True),
+        FieldPanel("library", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("state"),
+    ]
+
+
+class LibraryNetworkAdminGroup(ModelAdminGroup):
+    """The "Library network" menu: the curated vocabularies and the participations in calls."""
+
+    menu_label = _("Library network")
+    menu_icon = "site"
+    menu_order = 250
+    items = (ToolkitResultAdmin, TopicAdmin, TargetGroupAdmin, ParticipationAdmin)
