@@ -1,0 +1,1 @@
+"""Deterministic, realistic German demo content for the example site (see the ``bibnetz_demo`` command)."""

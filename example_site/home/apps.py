@@ -1,0 +1,9 @@
+"""The example site's home page app."""
+
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "home"
+    verbose_name = "Startseite"
