@@ -18,7 +18,8 @@ def item_json(item, request):
     return {
         "id": page.pk,
         "title": page.title,
-        "url": page.get_full_url(request),
+        # Relative to the request, so the link works on whatever host and port the listing was asked on.
+        "url": request.build_absolute_uri(page.get_url(request)),
         "summary": getattr(page, "summary", "") or getattr(page, "search_description", ""),
         "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,
         "library": library_json(item.library),
