@@ -10,9 +10,11 @@ class BibnetzConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .search.indexing import connect_index_signals
         from .signal_handlers import connect_signal_handlers
         from .web.views import serve_listing
 
         # Index pages answer through this view; see ListingIndexPage.serve for why it is handed in here.
         self.serve_listing = serve_listing
         connect_signal_handlers()
+        connect_index_signals()

@@ -1,6 +1,6 @@
 """System checks for the ``BIBNETZ`` settings, with namespaced ids and hints."""
 
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 
 from .conf import get_setting
 from .contrib.modeladmin import checks as modeladmin_checks  # noqa: F401  (registers bibnetz_wagtail.W001)
@@ -33,3 +33,35 @@ def check_bibnetz_settings(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register()
+def check_elasticsearch(app_configs, **kwargs):
+    """With the Elasticsearch engine: a usable HOSTS setting and a cluster that answers."""
+    if get_setting("SEARCH_ENGINE") != "elasticsearch":
+        return []
+    hosts = get_setting("ELASTICSEARCH").get("HOSTS")
+    if not isinstance(hosts, (list, tuple)) or not hosts or not all(isinstance(host, str) and host for host in hosts):
+        return [
+            Error(
+                f"BIBNETZ['ELASTICSEARCH']['HOSTS'] is {hosts!r}.",
+                hint="Give a list of cluster URLs, e.g. ['http://127.0.0.1:9200'].",
+                id="bibnetz_wagtail.E003",
+            )
+        ]
+    from elasticsearch import ApiError, TransportError
+
+    from .search.cluster import get_client
+
+    try:
+        get_client().cluster.health()
+    except (TransportError, ApiError) as error:
+        return [
+            Warning(
+                f"Elasticsearch at {', '.join(hosts)} cannot be reached ({type(error).__name__}); listings answer "
+                "from the database until it can.",
+                hint="Start the cluster or correct BIBNETZ['ELASTICSEARCH']['HOSTS'], then run bibnetz_sync_index.",
+                id="bibnetz_wagtail.W002",
+            )
+        ]
+    return []

@@ -17,8 +17,14 @@ DEFAULTS = {
     "ELASTICSEARCH": {
         "HOSTS": ["http://127.0.0.1:9200"],
         "INDEX_PREFIX": "bibnetz",
+        # Seconds per request; a slow cluster must not stall page saves or listings.
         "TIMEOUT": 2,
+        # Keyword arguments of elasticsearch.dsl.analyzer() for every text field, e.g.
+        # {"tokenizer": "standard", "filter": ["lowercase", "german_normalization"]} on clusters with
+        # analysis-common. None: standard tokenizer, lowercase and German stop words (server core only).
         "ANALYZER": None,
+        # Index settings for new indices, e.g. {"number_of_shards": 1, "number_of_replicas": 0}.
+        "INDEX_SETTINGS": {},
     },
     # Band edges per metric, as "FROM-TO" strings (half-open, "FROM-" has no upper end).
     "BANDS": DEFAULT_BANDS,

@@ -1,11 +1,12 @@
 import pytest
 
-from bibnetz_wagtail.search.engines import get_engine
+from bibnetz_wagtail.search.engines.database import DatabaseEngine
 
+from .elastic import IndexingEngine, delete_indices, elastic_settings, reachable_url
 from .factories import LibraryIndexPageFactory, MeasureIndexPageFactory, TaskShareIndexPageFactory
 from .world import build_world
 
-ENGINES = ["database"]
+ENGINES = ["database", "elasticsearch"]
 
 
 @pytest.fixture
@@ -23,8 +24,25 @@ def world(index_pages):
     return build_world()
 
 
+@pytest.fixture(scope="session")
+def elasticsearch_url():
+    return reachable_url()
+
+
+@pytest.fixture
+def elastic(request, settings, db):
+    """The package configured for the real test cluster, with indices of this test's own."""
+    url = request.getfixturevalue("elasticsearch_url")
+    prefix = elastic_settings(settings, url)
+    yield prefix
+    delete_indices(url, prefix)
+
+
 @pytest.fixture(params=ENGINES)
 def engine(request, settings, db):
-    """Each search engine in turn: the listing tests are the parity suite."""
-    settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": request.param}
-    return get_engine(request.param)
+    """Each search engine in turn: the listing tests are the parity suite (one suite, every engine)."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elastic")
+        return IndexingEngine()
+    settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": "database"}
+    return DatabaseEngine()

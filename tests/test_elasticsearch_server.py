@@ -9,53 +9,19 @@ client's ``info()`` and ``ping()`` do not work against it; these tests use ``clu
 Without a reachable server these tests fail when ``CI`` is set, and are skipped otherwise.
 """
 
-import os
-import subprocess
 import uuid
-from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
-from elasticsearch import exceptions as es_exceptions
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from .elastic import reachable_url
+
 INDEX_PREFIX = "bibnetz-test-"
-
-
-def _server_url():
-    """The URL to test against and where it came from, or (None, why not)."""
-    url = os.environ.get("BIBNETZ_ELASTICSEARCH_URL", "").strip()
-    if url:
-        return url, "BIBNETZ_ELASTICSEARCH_URL"
-    script = REPO_ROOT / "scripts" / "elasticsearch"
-    try:
-        result = subprocess.run(
-            [str(script), "url"], capture_output=True, text=True, timeout=30, check=False
-        )
-    except OSError as error:
-        return None, f"could not run {script}: {error}"
-    if result.returncode != 0 or not result.stdout.strip():
-        return None, "BIBNETZ_ELASTICSEARCH_URL is not set and `scripts/elasticsearch url` names no running server"
-    return result.stdout.strip().splitlines()[-1], "scripts/elasticsearch url"
-
-
-def _unavailable(message):
-    message += " (start one with `scripts/elasticsearch start`, or set BIBNETZ_ELASTICSEARCH_URL)"
-    if os.environ.get("CI"):
-        pytest.fail(f"No Elasticsearch server for the integration tests: {message}", pytrace=False)
-    pytest.skip(f"no Elasticsearch server: {message}")
 
 
 @pytest.fixture(scope="module")
 def es():
-    url, source = _server_url()
-    if url is None:
-        _unavailable(source)
-    client = Elasticsearch(url, request_timeout=30)
-    try:
-        client.cluster.health(timeout="5s")
-    except (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, es_exceptions.ApiError) as error:
-        _unavailable(f"{url} (from {source}) does not answer: {error}")
+    client = Elasticsearch(reachable_url(), request_timeout=30)
     yield client
     client.options(ignore_status=404).indices.delete(index=f"{INDEX_PREFIX}server-*")
     client.close()

@@ -13,6 +13,7 @@ from .choices import (  # noqa: F401
 from .libraries import LibraryIndexPage, LibraryProfilePage  # noqa: F401
 from .listing import ListingIndexPage  # noqa: F401
 from .measures import MeasureIndexPage, MeasurePage  # noqa: F401
+from .outbox import IndexChange  # noqa: F401
 from .tasks import Participation, TaskShareIndexPage, TaskSharePage  # noqa: F401
 from .taxonomy import (  # noqa: F401
     TaggedMeasureToolkitResult,

@@ -1,6 +1,7 @@
 """The listing contract as data: what is asked (ListingQuery) and what every engine answers (ListingResult)."""
 
 import math
+import struct
 from dataclasses import dataclass, field
 
 LN2 = math.log(2)
@@ -25,16 +26,29 @@ class Reference:
         return [(key, value) for key, value in (("population", self.population), ("area", self.area), ("fte", self.fte)) if value is not None]
 
 
+#: Elasticsearch's gauss decay with scale ln 2 and decay 0.5 divides by this (see ``metric_similarity``).
+GAUSS_SCALE = 0.5 * LN2**2 / math.log(0.5)
+
+
 def metric_similarity(value, reference_value):
-    """``0.5 ** ((d / ln 2) ** 2)`` with ``d = |ln(1+value) - ln(1+reference)|``: 1 when equal, 0.5 at twice or half."""
+    """``0.5 ** ((d / ln 2) ** 2)`` with ``d = |ln(1+value) - ln(1+reference)|``: 1 when equal, 0.5 at twice or half.
+
+    Written as Elasticsearch's gauss decay computes it, ``exp(0.5 * d² / (0.5 * scale² / ln decay))``, so that
+    both engines agree to the last bits and rank near-equal libraries alike.
+    """
     distance = abs(math.log1p(value) - math.log1p(reference_value))
-    return 0.5 ** ((distance / LN2) ** 2)
+    return math.exp(0.5 * distance**2 / GAUSS_SCALE)
 
 
 def likeness(figures, reference):
     """Mean similarity over the reference's figures; ``figures`` maps band key to the library's value."""
     scores = [metric_similarity(float(figures[key]), value) for key, value in reference.metrics()]
     return sum(scores) / len(scores)
+
+
+def as_score(value):
+    """``value`` rounded to single precision, as Elasticsearch keeps scores: the key similarity sorts by."""
+    return struct.unpack("f", struct.pack("f", value))[0]
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,8 @@ class ListingResult:
     hits: list
     #: facet key -> list of FacetValue
     facets: dict
+    #: The page lies past what the engine can page to (Elasticsearch's result window).
+    beyond_window: bool = False
 
     @property
     def pages(self):
@@ -91,7 +107,7 @@ class ListingResult:
     @property
     def out_of_range(self):
         """A page past the last one (page 1 of an empty result is not out of range)."""
-        return self.page > max(self.pages, 1)
+        return self.beyond_window or self.page > max(self.pages, 1)
 
     @property
     def ids(self):

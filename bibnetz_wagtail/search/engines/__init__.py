@@ -10,4 +10,8 @@ def get_engine(name=None):
         from .database import DatabaseEngine
 
         return DatabaseEngine()
+    if name == "elasticsearch":
+        from .elastic import ElasticsearchEngine
+
+        return ElasticsearchEngine()
     raise ValueError(f"Unknown search engine {name!r}")

@@ -1,17 +1,17 @@
 """The database engine: the whole listing contract with the Django ORM, in a constant number of queries."""
 
-import math
 import re
+from datetime import UTC, datetime
 
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value, When
-from django.db.models.functions import Abs, Cast, Exp, Ln
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 
 from ..bands import METRIC_FIELDS, configured_bands
 from ..facets import LISTINGS
-from ..query import LN2, SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult
+from ..query import SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult, as_score, likeness
 from ..visibility import restricted_paths, visible_q
 from ..vocabulary import load_vocabulary
 
+EARLIEST = datetime.min.replace(tzinfo=UTC)
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 10
 
@@ -100,20 +100,35 @@ class _Plan:
 
     def page_hits(self, matching):
         query = self.query
-        likeness = (
-            likeness_expression(self.library_prefix, query.reference)
-            if query.reference
-            else Value(None, output_field=FloatField())
-        )
-        ordered = matching.annotate(likeness=likeness)
-        order = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
         if query.sort == SORT_SIMILAR:
-            order.insert(0, F("likeness").desc())
-        elif query.sort == SORT_RELEVANCE and self.text:
-            ordered = ordered.annotate(score=relevance_expression(query.kind, query.q))
+            return self.hits_by_likeness(matching)
+        order = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
+        if query.sort == SORT_RELEVANCE and self.text:
+            matching = matching.annotate(score=relevance_expression(query.kind, query.q))
             order.insert(0, F("score").desc())
-        rows = ordered.order_by(*order).values_list("pk", "likeness")[query.offset : query.offset + query.per_page]
-        return [Hit(id=pk, likeness=value) for pk, value in rows]
+        rows = matching.order_by(*order).values_list("pk", *self.figure_paths())
+        return [self.hit(row) for row in rows[query.offset : query.offset + query.per_page]]
+
+    def hits_by_likeness(self, matching):
+        """Rank every match by likeness in Python: the score Elasticsearch sorts by is single precision, and
+        only the same rounding gives the same order for near-equal libraries."""
+        rows = matching.values_list("pk", *self.figure_paths(), "first_published_at")
+        ranked = sorted(
+            ((self.hit(row[:4]), row[4]) for row in rows),
+            key=lambda pair: (as_score(pair[0].likeness), pair[1] or EARLIEST, pair[0].id),
+            reverse=True,
+        )
+        return [hit for hit, _published in ranked[self.query.offset : self.query.offset + self.query.per_page]]
+
+    def figure_paths(self):
+        return [self.library_prefix + METRIC_FIELDS[key] for key in ("population", "area", "fte")]
+
+    def hit(self, row):
+        pk, population, area, fte = row
+        if self.query.reference is None:
+            return Hit(id=pk)
+        figures = {"population": population, "area": area, "fte": fte}
+        return Hit(id=pk, likeness=likeness(figures, self.query.reference))
 
     # Facets
 
@@ -206,16 +221,3 @@ def relevance_expression(kind, text):
                 When(**{f"{field}__icontains": word}, then=Value(weight)), default=Value(0), output_field=IntegerField()
             )
     return score
-
-
-def likeness_expression(prefix, reference):
-    """The likeness formula of the listing contract in SQL: mean of ``exp(-d² / ln 2)`` over the given figures."""
-    parts = []
-    for key, value in reference.metrics():
-        figure = Cast(F(prefix + METRIC_FIELDS[key]), FloatField())
-        distance = Abs(Ln(figure + Value(1.0)) - Value(math.log1p(value)))
-        parts.append(Exp(Value(-1.0) * distance * distance / Value(LN2)))
-    total = parts[0]
-    for part in parts[1:]:
-        total = total + part
-    return Cast(total / Value(float(len(parts))), FloatField())

@@ -1,0 +1,44 @@
+"""``manage.py bibnetz_sync_index``: send pending index changes; with ``--check`` also find and repair drift."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from elasticsearch import ApiError, TransportError
+from tqdm import tqdm
+
+from ...models import IndexChange
+from ...search.cluster import KINDS, get_client
+from ...search.indexing import enqueue_now, find_drift, send_pending
+
+
+class Command(BaseCommand):
+    help = (
+        "Send the index changes waiting in the outbox. With --check, compare every index with the database "
+        "(ids and content) and repair what differs, e.g. after QuerySet.update() or a cascade delete."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--check", action="store_true", help="Also compare the indices with the database.")
+        parser.add_argument("--no-progress", action="store_true", help="Do not show progress bars.")
+
+    def handle(self, *args, **options):
+        client = get_client()
+        try:
+            if options["check"]:
+                self.repair_drift(client)
+            pending = IndexChange.objects.count()
+            with tqdm(total=pending, unit="doc", disable=options["no_progress"], file=self.stderr) as bar:
+                sent = send_pending(client, progress=bar)
+        except (TransportError, ApiError) as error:
+            raise CommandError(
+                _("Elasticsearch cannot be reached: %(error)s. The changes stay in the outbox.") % {"error": error}
+            )
+        self.stdout.write(_("%(count)d index changes sent.") % {"count": sent})
+
+    def repair_drift(self, client):
+        for kind in KINDS:
+            drift = find_drift(kind, client)
+            self.stdout.write(
+                _("%(kind)s: %(missing)d missing, %(surplus)d surplus, %(stale)d outdated documents.")
+                % {"kind": kind, **{key: len(ids) for key, ids in drift.items()}}
+            )
+            enqueue_now((kind, pk) for ids in drift.values() for pk in ids)

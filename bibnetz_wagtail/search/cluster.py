@@ -1,0 +1,93 @@
+"""The Elasticsearch cluster as the package sees it: client, index names, analysis, alias swaps."""
+
+import functools
+import time
+
+from elasticsearch import Elasticsearch
+from elasticsearch.dsl import Index, analyzer, token_filter
+
+from ..conf import get_setting
+from .documents import DOCUMENTS, TEXT_ANALYZER
+
+KINDS = tuple(DOCUMENTS)
+
+
+def es_settings():
+    return get_setting("ELASTICSEARCH")
+
+
+def get_client():
+    """The client for the configured hosts: short timeouts, one retry (a slow cluster must not stall pages)."""
+    config = es_settings()
+    return _client(tuple(config["HOSTS"]), float(config["TIMEOUT"]))
+
+
+@functools.lru_cache(maxsize=8)
+def _client(hosts, timeout):
+    return Elasticsearch(list(hosts), request_timeout=timeout, max_retries=1, retry_on_timeout=True)
+
+
+def alias_name(kind):
+    """The alias that listings read: ``<INDEX_PREFIX>-<kind>``."""
+    return f"{es_settings()['INDEX_PREFIX']}-{kind}"
+
+
+def new_index_name(kind):
+    """A fresh concrete index name behind the alias, e.g. ``bibnetz-measures-20261126t101500123456``."""
+    return f"{alias_name(kind)}-{time.strftime('%Y%m%dt%H%M%S')}{time.time_ns() % 1_000_000:06d}"
+
+
+def text_analyzer():
+    """The analyzer of every text field: the ``ANALYZER`` setting, or core parts only (German stop words)."""
+    custom = es_settings().get("ANALYZER")
+    if custom:
+        return analyzer(TEXT_ANALYZER, **custom)
+    return analyzer(
+        TEXT_ANALYZER,
+        tokenizer="standard",
+        filter=["lowercase", token_filter("bibnetz_german_stop", "stop", stopwords="_german_")],
+    )
+
+
+def create_index(kind, name=None, client=None):
+    """Create a concrete index for ``kind`` with its mapping and analysis; return its name."""
+    name = name or new_index_name(kind)
+    index = Index(name, using=client or get_client())
+    index.settings(**es_settings().get("INDEX_SETTINGS", {}))
+    index.analyzer(text_analyzer())
+    index.document(DOCUMENTS[kind])
+    index.create()
+    return name
+
+
+def indices_behind(kind, client=None):
+    """Names of the concrete indices the alias of ``kind`` points to (none when it does not exist)."""
+    client = client or get_client()
+    response = client.options(ignore_status=404).indices.get_alias(name=alias_name(kind))
+    return sorted(name for name in (response.body or {}) if name.startswith(alias_name(kind)))
+
+
+def point_alias(kind, new_index, client=None):
+    """Move the alias of ``kind`` to ``new_index`` in one atomic step and delete what it pointed to."""
+    client = client or get_client()
+    old = indices_behind(kind, client)
+    actions = [{"remove": {"index": name, "alias": alias_name(kind)}} for name in old]
+    actions.append({"add": {"index": new_index, "alias": alias_name(kind)}})
+    client.indices.update_aliases(actions=actions)
+    return old
+
+
+def stray_indices(kind, client=None):
+    """Concrete indices of ``kind`` that no alias points to: left behind by an interrupted rebuild."""
+    client = client or get_client()
+    response = client.options(ignore_status=404).indices.get(index=f"{alias_name(kind)}-*")
+    live = set(indices_behind(kind, client))
+    return sorted(name for name in (response.body or {}) if name not in live)
+
+
+def ensure_indices(client=None):
+    """Create an empty index behind every alias that does not exist yet."""
+    client = client or get_client()
+    for kind in KINDS:
+        if not indices_behind(kind, client):
+            point_alias(kind, create_index(kind, client=client), client)

@@ -1,0 +1,174 @@
+"""The Elasticsearch engine: the whole listing contract in one search request per listing.
+
+The request follows elasticsearch-dsl's ``FacetedSearch``: the query holds the text and the likeness ranking,
+the facet filters go into ``post_filter``, and every facet is counted by an aggregation wrapped in a filter of
+all *other* active filters (disjunctive faceting). User text only ever reaches ``simple_query_string`` and
+``multi_match``, which cannot fail on syntax.
+"""
+
+import logging
+import math
+
+from django.utils import timezone
+from elasticsearch import ApiError, TransportError
+from elasticsearch.dsl import Q, Search
+
+from ..bands import METRIC_FIELDS, configured_bands
+from ..cluster import alias_name, get_client
+from ..facets import LISTINGS
+from ..query import LN2, SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult, likeness
+from ..vocabulary import load_vocabulary
+from .database import DatabaseEngine, term_facet_values, words
+
+logger = logging.getLogger(__name__)
+
+#: Elasticsearch's default ``index.max_result_window``: pages beyond it are out of range.
+RESULT_WINDOW = 10_000
+
+#: Text fields per listing kind with their boosts (the database engine weighs the same fields alike).
+TEXT_FIELDS = {
+    "libraries": ["title^4", "municipality^3", "postal_code^2", "description"],
+    "measures": ["title^4", "summary^2", "body", "outcome", "library_title", "municipality"],
+    "tasks": ["title^4", "summary^2", "body", "library_title", "municipality"],
+}
+FIGURES = ("population", "area", "fte")
+
+
+class ElasticsearchEngine:
+    """Answers listings from the index; falls back to the database while the cluster cannot be reached."""
+
+    name = "elasticsearch"
+
+    def __init__(self, client=None):
+        self.client = client
+
+    def search(self, query, vocabulary=None):
+        vocabulary = vocabulary if vocabulary is not None else load_vocabulary(query.kind)
+        try:
+            return self.search_index(query, vocabulary)
+        except (TransportError, ApiError) as error:
+            logger.warning("Elasticsearch cannot answer a listing (%s); answering from the database.", error)
+            return DatabaseEngine().search(query, vocabulary)
+
+    def search_index(self, query, vocabulary):
+        if query.offset + query.per_page > RESULT_WINDOW:
+            result = self.execute(build_search(query, vocabulary, size=0), query, vocabulary)
+            result.beyond_window = True
+            return result
+        return self.execute(build_search(query, vocabulary), query, vocabulary)
+
+    def execute(self, search, query, vocabulary):
+        response = search.using(self.client or get_client()).execute()
+        hits = [self.hit(hit, query) for hit in response.hits]
+        return ListingResult(
+            count=response.hits.total.value,
+            page=query.page,
+            per_page=query.per_page,
+            hits=hits,
+            facets=facet_values(query, vocabulary, response.aggregations),
+        )
+
+    @staticmethod
+    def hit(hit, query):
+        if query.reference is None:
+            return Hit(id=int(hit.meta.id))
+        figures = {key: getattr(hit, key) for key in FIGURES}
+        return Hit(id=int(hit.meta.id), likeness=likeness(figures, query.reference))
+
+
+def build_search(query, vocabulary, size=None):
+    """The one search request of a listing, as an elasticsearch-dsl ``Search``."""
+    filters = facet_filters(query)
+    search = Search(index=alias_name(query.kind)).extra(track_total_hits=True).query(main_query(query))
+    if filters:
+        search = search.post_filter("bool", filter=list(filters.values()))
+    for key in LISTINGS[query.kind].facet_keys:
+        others = [q for other, q in filters.items() if other != key]
+        bucket = search.aggs.bucket(f"_filter_{key}", "filter", filter=Q("bool", filter=others))
+        agg_type, params = facet_aggregation(query, vocabulary, key)
+        bucket.bucket(key, agg_type, **params)
+    search = search.sort(*sort_order(query)).source(list(FIGURES))
+    size = query.per_page if size is None else size
+    return search[query.offset : query.offset + size] if size else search.extra(size=0)
+
+
+def main_query(query):
+    """Text match (if any) among live documents, ranked by likeness when there is a reference."""
+    text = text_query(query.kind, query.q)
+    main = Q("bool", must=[text] if text else [], filter=[not_expired()])
+    if query.reference is None or query.sort != SORT_SIMILAR:
+        return main
+    functions = [
+        {"gauss": {f"ln_{key}": {"origin": math.log1p(value), "scale": LN2, "decay": 0.5}}}
+        for key, value in query.reference.metrics()
+    ]
+    return Q("function_score", query=main, functions=functions, score_mode="avg", boost_mode="replace")
+
+
+def not_expired():
+    return Q("bool", should=[~Q("exists", field="expires"), Q("range", expires={"gt": timezone.now().isoformat()})])
+
+
+def text_query(kind, text):
+    """Every word must match a text field, also as the start of a longer word; whole-word hits score higher."""
+    found = words(text)
+    if not found:
+        return None
+    fields = TEXT_FIELDS[kind]
+    prefixes = " ".join(f"{word}*" for word in found)
+    return Q(
+        "bool",
+        must=[Q("simple_query_string", query=prefixes, fields=fields, default_operator="and", flags="PREFIX|WHITESPACE")],
+        should=[Q("multi_match", query=" ".join(found), fields=fields, operator="or")],
+    )
+
+
+def facet_filters(query):
+    """Facet key -> filter of the active selections (values OR-ed within a facet)."""
+    filters = {key: Q("terms", **{key: list(values)}) for key, values in query.terms.items()}
+    for key, bands in query.bands.items():
+        filters[key] = Q("bool", should=[band_filter(key, band) for band in bands], minimum_should_match=1)
+    return filters
+
+
+def band_filter(key, band):
+    bounds = {"gte": band.low}
+    if band.high is not None:
+        bounds["lt"] = band.high
+    return Q("range", **{key: bounds})
+
+
+def listed_bands(query, key):
+    return list(dict.fromkeys(configured_bands(key) + list(query.bands.get(key, ()))))
+
+
+def facet_aggregation(query, vocabulary, key):
+    """(type, params) of the aggregation counting one facet: every term bucket, or one filter per band."""
+    if key in METRIC_FIELDS:
+        bands = listed_bands(query, key)
+        return "filters", {"filters": {band.code: band_filter(key, band) for band in bands}}
+    return "terms", {"field": key, "size": max(len(vocabulary[key]), 1), "min_doc_count": 1}
+
+
+def facet_values(query, vocabulary, aggregations):
+    facets = {}
+    for key in LISTINGS[query.kind].facet_keys:
+        counted = getattr(aggregations, f"_filter_{key}")[key]
+        selected = query.selected(key)
+        if key in METRIC_FIELDS:
+            facets[key] = [
+                FacetValue(band.code, str(band.label), counted.buckets[band.code].doc_count, band.code in selected)
+                for band in listed_bands(query, key)
+                if counted.buckets[band.code].doc_count or band.code in selected
+            ]
+        else:
+            counts = {bucket.key: bucket.doc_count for bucket in counted.buckets}
+            facets[key] = term_facet_values(vocabulary[key], counts, selected)
+    return facets
+
+
+def sort_order(query):
+    tie_break = [{"published_us": {"order": "desc"}}, {"page_id": {"order": "desc"}}]
+    if query.sort == SORT_SIMILAR or (query.sort == SORT_RELEVANCE and words(query.q)):
+        return [{"_score": {"order": "desc"}}, *tie_break]
+    return tie_break
