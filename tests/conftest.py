@@ -46,3 +46,14 @@ def engine(request, settings, db):
         return IndexingEngine()
     settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": "database"}
     return DatabaseEngine()
+
+
+@pytest.fixture(params=ENGINES)
+def served_by(request, monkeypatch, settings, db):
+    """The listing pages answered by each engine in turn (Elasticsearch indexing before every answer)."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elastic")
+        monkeypatch.setattr("bibnetz_wagtail.web.views.get_engine", IndexingEngine)
+    else:
+        settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": "database"}
+    return request.param

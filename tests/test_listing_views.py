@@ -10,7 +10,7 @@ LISTING_PATHS = ["/bibliotheken/", "/massnahmen/", "/aufgaben-teilen/"]
 
 
 class TestJson:
-    def test_shape(self, client, world):
+    def test_shape(self, client, served_by, world):
         data = client.get("/massnahmen/?format=json&topic=lesen&like_population=5000").json()
         assert set(data) == {"count", "page", "pages", "per_page", "results", "facets"}
         assert (data["count"], data["page"], data["pages"], data["per_page"]) == (2, 1, 1, 20)
@@ -24,7 +24,7 @@ class TestJson:
         facet = data["facets"]["topic"][0]
         assert set(facet) == {"value", "label", "count", "selected"}
 
-    def test_terms_let_a_client_recompute_every_count(self, client, world):
+    def test_terms_let_a_client_recompute_every_count(self, client, served_by, world):
         data = client.get("/massnahmen/?format=json&per_page=100").json()
         for key, values in data["facets"].items():
             if key in ("population", "area", "fte"):
@@ -38,7 +38,7 @@ class TestJson:
             assert result["library"]["id"] == result["id"]
         assert data["results"][0]["likeness"] is None
 
-    def test_out_of_range_page_is_empty(self, client, world):
+    def test_out_of_range_page_is_empty(self, client, served_by, world):
         data = client.get("/massnahmen/?format=json&page=50").json()
         assert data["results"] == [] and data["count"] == 4 and data["page"] == 50
 
@@ -50,7 +50,7 @@ class TestJson:
 
 
 class TestHtml:
-    def test_facets_chips_and_nofollow(self, client, world):
+    def test_facets_chips_and_nofollow(self, client, served_by, world):
         response = client.get("/massnahmen/?topic=lesen")
         html = response.content.decode()
         assert response.status_code == 200
@@ -63,9 +63,10 @@ class TestHtml:
         html = client.get("/massnahmen/").content.decode()
         assert "Ergebnisse" in html and "Bibliotheken wie unsere" in html
 
-    def test_out_of_range_page_is_404(self, client, world):
+    def test_out_of_range_page_is_404(self, client, served_by, world):
         assert client.get("/massnahmen/?page=2").status_code == 404
         assert client.get("/massnahmen/?page=99999999999999").status_code == 404
+        assert client.get("/massnahmen/?page=99999999999999&format=json").json()["results"] == []
         assert client.get("/massnahmen/?status=idea&state=BY").status_code == 200
 
     def test_pagination_links_keep_filters(self, client, world):
@@ -147,3 +148,15 @@ def test_query_count_is_constant(client, world, path, django_assert_max_num_quer
     assert filtered <= large + 1  # the reference library is looked up once
     with django_assert_max_num_queries(30):
         client.get(f"{path}?per_page=100")
+
+
+def test_every_bad_input_on_elasticsearch(client, world, elastic, monkeypatch):
+    """The same bad input through the Elasticsearch engine: 200, 400 or 404, never an error."""
+    from .elastic import IndexingEngine
+
+    monkeypatch.setattr("bibnetz_wagtail.web.views.get_engine", IndexingEngine)
+    for path in LISTING_PATHS:
+        for querystring in BAD_INPUTS + ["page=501&per_page=20", "q=%22OR+*+field:x+%5C"]:
+            response = client.get(f"{path}?{querystring}")
+            assert response.status_code in (200, 400, 404), (path, querystring)
+            assert "<script>" not in response.content.decode()

@@ -3,11 +3,13 @@
 import sys
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext_lazy as _
 from tqdm import tqdm
 
 from ...demo.loader import load_demo, reset_demo
+from ...search.indexing import indexing_enabled
 
 
 class Command(BaseCommand):
@@ -44,6 +46,9 @@ class Command(BaseCommand):
             progress=_progress_bars(stream, disabled=options["no_progress"]),
         )
         self._report(stats, time.monotonic() - started)
+        if indexing_enabled():
+            # The bulk load bypasses the save signals, so the search index is rebuilt from the database.
+            call_command("bibnetz_reindex", no_progress=options["no_progress"], stdout=self.stdout, stderr=stream)
 
     def _report(self, stats, seconds):
         if stats.foreign_content:

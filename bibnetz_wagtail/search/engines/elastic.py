@@ -106,7 +106,11 @@ def main_query(query):
 
 
 def not_expired():
-    return Q("bool", should=[~Q("exists", field="expires"), Q("range", expires={"gt": timezone.now().isoformat()})])
+    return Q(
+        "bool",
+        should=[~Q("exists", field="expires"), Q("range", expires={"gt": timezone.now().isoformat()})],
+        minimum_should_match=1,
+    )
 
 
 def text_query(kind, text):

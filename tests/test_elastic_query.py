@@ -1,0 +1,138 @@
+"""The Elasticsearch request of a listing, checked without a server by comparing ``to_dict()`` with literals."""
+
+import datetime
+
+import pytest
+
+from bibnetz_wagtail.search.bands import parse_band
+from bibnetz_wagtail.search.engines.elastic import RESULT_WINDOW, build_search, text_query
+from bibnetz_wagtail.search.query import ListingQuery, Reference
+
+NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+VOCABULARY = {"state": {"BY": "Bayern", "BW": "Baden-Württemberg"}, "library_type": {"town": "Stadt"}, "toolkit": {}}
+LIVE = {
+    "bool": {
+        "should": [
+            {"bool": {"must_not": [{"exists": {"field": "expires"}}]}},
+            {"range": {"expires": {"gt": "2026-01-01T00:00:00+00:00"}}},
+        ],
+        "minimum_should_match": 1,
+    }
+}
+STATE_BY = {"terms": {"state": ["BY"]}}
+SMALL_TOWNS = {"bool": {"should": [{"range": {"population": {"gte": 0.0, "lt": 5000.0}}}], "minimum_should_match": 1}}
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock_and_bands(settings, monkeypatch):
+    monkeypatch.setattr("bibnetz_wagtail.search.engines.elastic.timezone.now", lambda: NOW)
+    settings.BIBNETZ = {
+        **settings.BIBNETZ,
+        "ELASTICSEARCH": {"INDEX_PREFIX": "site"},
+        "BANDS": {"population": ["0-5000", "5000-"], "area": ["0-"], "fte": ["0-"]},
+    }
+
+
+def facet(filters, agg):
+    return {"filter": {"bool": {"filter": filters}}, "aggs": agg}
+
+
+def test_disjunctive_facets_similarity_and_total_order():
+    query = ListingQuery(
+        kind="libraries",
+        terms={"state": ("BY",)},
+        bands={"population": (parse_band("0-5000"),)},
+        reference=Reference(population=4999, fte=1.0),
+        sort="similar",
+        page=2,
+        per_page=10,
+    )
+    search = build_search(query, VOCABULARY)
+    assert search._index == ["site-libraries"]
+    assert search.to_dict() == {
+        "query": {
+            "function_score": {
+                "query": {"bool": {"filter": [LIVE]}},
+                "functions": [
+                    {"gauss": {"ln_population": {"origin": 8.517193191416238, "scale": 0.6931471805599453, "decay": 0.5}}},
+                    {"gauss": {"ln_fte": {"origin": 0.6931471805599453, "scale": 0.6931471805599453, "decay": 0.5}}},
+                ],
+                "score_mode": "avg",
+                "boost_mode": "replace",
+            }
+        },
+        "post_filter": {"bool": {"filter": [STATE_BY, SMALL_TOWNS]}},
+        "aggs": {
+            "_filter_state": facet([SMALL_TOWNS], {"state": {"terms": {"field": "state", "size": 2, "min_doc_count": 1}}}),
+            "_filter_library_type": facet(
+                [STATE_BY, SMALL_TOWNS],
+                {"library_type": {"terms": {"field": "library_type", "size": 1, "min_doc_count": 1}}},
+            ),
+            "_filter_toolkit": facet(
+                [STATE_BY, SMALL_TOWNS], {"toolkit": {"terms": {"field": "toolkit", "size": 1, "min_doc_count": 1}}}
+            ),
+            "_filter_population": facet(
+                [STATE_BY],
+                {
+                    "population": {
+                        "filters": {
+                            "filters": {
+                                "0-5000": {"range": {"population": {"gte": 0.0, "lt": 5000.0}}},
+                                "5000-": {"range": {"population": {"gte": 5000.0}}},
+                            }
+                        }
+                    }
+                },
+            ),
+            "_filter_area": facet(
+                [STATE_BY, SMALL_TOWNS], {"area": {"filters": {"filters": {"0-": {"range": {"area": {"gte": 0.0}}}}}}}
+            ),
+            "_filter_fte": facet(
+                [STATE_BY, SMALL_TOWNS], {"fte": {"filters": {"filters": {"0-": {"range": {"fte": {"gte": 0.0}}}}}}}
+            ),
+        },
+        "sort": [{"_score": {"order": "desc"}}, {"published_us": {"order": "desc"}}, {"page_id": {"order": "desc"}}],
+        "track_total_hits": True,
+        "_source": ["population", "area", "fte"],
+        "from": 10,
+        "size": 10,
+    }
+
+
+def test_user_text_only_reaches_queries_that_cannot_fail_on_syntax():
+    assert text_query("measures", 'Kinder "OR * field:x \\ (lesen').to_dict() == {
+        "bool": {
+            "must": [
+                {
+                    "simple_query_string": {
+                        "query": "Kinder* OR* field* x* lesen*",
+                        "fields": ["title^4", "summary^2", "body", "outcome", "library_title", "municipality"],
+                        "default_operator": "and",
+                        "flags": "PREFIX|WHITESPACE",
+                    }
+                }
+            ],
+            "should": [
+                {
+                    "multi_match": {
+                        "query": "Kinder OR field x lesen",
+                        "fields": ["title^4", "summary^2", "body", "outcome", "library_title", "municipality"],
+                        "operator": "or",
+                    }
+                }
+            ],
+        }
+    }
+    assert text_query("measures", '"* \\ :') is None
+
+
+def test_newest_first_without_text_or_reference():
+    search = build_search(ListingQuery(kind="libraries"), VOCABULARY).to_dict()
+    assert search["query"] == {"bool": {"filter": [LIVE]}}
+    assert "post_filter" not in search
+    assert search["sort"] == [{"published_us": {"order": "desc"}}, {"page_id": {"order": "desc"}}]
+
+
+def test_a_page_past_the_result_window_asks_for_counts_only():
+    query = ListingQuery(kind="libraries", page=RESULT_WINDOW // 20 + 1)
+    assert build_search(query, VOCABULARY, size=0).to_dict()["size"] == 0
