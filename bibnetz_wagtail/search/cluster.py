@@ -1,7 +1,7 @@
 """The Elasticsearch cluster as the package sees it: client, index names, analysis, alias swaps."""
 
 import functools
-import time
+from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Index, analyzer, token_filter
@@ -34,7 +34,7 @@ def alias_name(kind):
 
 def new_index_name(kind):
     """A fresh concrete index name behind the alias, e.g. ``bibnetz-measures-20261126t101500123456``."""
-    return f"{alias_name(kind)}-{time.strftime('%Y%m%dt%H%M%S')}{time.time_ns() % 1_000_000:06d}"
+    return f"{alias_name(kind)}-{datetime.now(UTC).strftime('%Y%m%dt%H%M%S%f')}"
 
 
 def text_analyzer():
