@@ -9,7 +9,10 @@ class BibnetzConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .permissions import ensure_network_setup
         from .search.indexing import connect_index_signals
         from .signal_handlers import connect_signal_handlers
         from .web.views import serve_listing
@@ -18,3 +21,4 @@ class BibnetzConfig(AppConfig):
         self.serve_listing = serve_listing
         connect_signal_handlers()
         connect_index_signals()
+        post_migrate.connect(ensure_network_setup, sender=self, dispatch_uid="bibnetz_network_setup")

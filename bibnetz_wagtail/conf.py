@@ -35,7 +35,17 @@ DEFAULTS = {
     # Longest accepted full-text query and most values accepted per facet.
     "MAX_QUERY_LENGTH": 200,
     "MAX_FACET_VALUES": 50,
+    # Join requests go through the moderators' approval; without it a confirmed e-mail address suffices.
     "MODERATION": True,
+    # Page permissions each library's group gets on its own profile subtree.
+    "LIBRARY_PAGE_PERMISSIONS": ["add", "change", "publish"],
+    # Seconds a link in a confirmation e-mail stays valid, and days an invitation stays open.
+    "JOIN_LINK_MAX_AGE": 3 * 24 * 3600,
+    "INVITATION_DAYS": 14,
+    # Abuse limits: requests per IP address and failed logins per account, each within the window in seconds.
+    "JOIN_RATE": (5, 3600),
+    "LOGIN_RATE": (20, 600),
+    "LOGIN_FAILURES_PER_ACCOUNT": (5, 900),
 }
 
 

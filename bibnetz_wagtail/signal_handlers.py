@@ -1,9 +1,11 @@
 """Signal handlers that keep denormalised data right when pages move."""
 
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import post_page_move
 
 from .models.content import LibraryContentPage
 from .models.libraries import LibraryProfilePage
+from .models.membership import Membership
 
 
 def update_library_of_moved_page(sender, instance, parent_page_after, **kwargs):
@@ -14,5 +16,21 @@ def update_library_of_moved_page(sender, instance, parent_page_after, **kwargs):
     sender.objects.filter(pk=instance.pk).update(library_id=library_id)
 
 
+def add_member_to_library_group(sender, instance, **kwargs):
+    """A membership puts its user into the library's group."""
+    from .permissions import ensure_library_group
+
+    instance.user.groups.add(ensure_library_group(instance.library))
+
+
+def remove_member_from_library_group(sender, instance, **kwargs):
+    """Ending a membership takes the user out of the group (also when the library itself is deleted)."""
+    group_id = LibraryProfilePage.objects.filter(pk=instance.library_id).values_list("editor_group", flat=True).first()
+    if group_id:
+        instance.user.groups.remove(group_id)
+
+
 def connect_signal_handlers():
     post_page_move.connect(update_library_of_moved_page, dispatch_uid="bibnetz_update_library_of_moved_page")
+    post_save.connect(add_member_to_library_group, sender=Membership, dispatch_uid="bibnetz_membership_saved")
+    post_delete.connect(remove_member_from_library_group, sender=Membership, dispatch_uid="bibnetz_membership_deleted")

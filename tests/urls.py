@@ -4,5 +4,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("netzwerk/", include("bibnetz_wagtail.urls")),
     path("", include(wagtail_urls)),
 ]

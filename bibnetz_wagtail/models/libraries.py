@@ -79,6 +79,10 @@ class LibraryProfilePage(HostTemplateMixin, Page):
     toolkit_results = ClusterTaggableManager(
         verbose_name=_("toolkit results"), through=TaggedProfileToolkitResult, blank=True
     )
+    # The group whose page permissions cover exactly this profile's subtree (see permissions.py).
+    editor_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="bibnetz_library"
+    )
     toolkit_results_public = models.BooleanField(
         _("publish toolkit results"),
         default=False,
@@ -87,6 +91,7 @@ class LibraryProfilePage(HostTemplateMixin, Page):
 
     parent_page_types = ["bibnetz_wagtail.LibraryIndexPage"]
     subpage_types = ["bibnetz_wagtail.MeasurePage", "bibnetz_wagtail.TaskSharePage"]
+    exclude_fields_in_copy = ["editor_group"]
 
     # Contact fields and toolkit results are deliberately absent: they must not reach any index.
     search_fields = Page.search_fields + [

@@ -98,3 +98,21 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.library} → {self.task}"
+
+
+class ParticipationEvent(models.Model):
+    """One state change of a participation, kept with who made it and when."""
+
+    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="events")
+    state = models.CharField(_("state"), max_length=12, choices=ParticipationState.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participation change")
+        verbose_name_plural = _("participation changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.participation}: {self.get_state_display()}"

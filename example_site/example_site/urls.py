@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The network's accounts, joining, member area and calls.
+    path("netzwerk/", include("bibnetz_wagtail.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,77 @@
+"""Who may do what: each library's own group, the network moderators and the join workflow.
+
+Wagtail's tree permissions do the work: a library's group holds page permissions on the library's profile
+only, which covers its measures and calls below it, and nothing elsewhere. Everything here is idempotent.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowTask
+
+from .conf import get_setting
+from .models import LibraryIndexPage, LibraryProfilePage
+
+MODERATORS_GROUP = "Netzwerk-Moderation"
+JOIN_WORKFLOW = "Beitritt zum Netzwerk"
+JOIN_TASK = "Profil prüfen"
+PAGE_PERMISSION_TYPES = ("add", "change", "publish")
+
+
+def admin_access_permission():
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def page_permission(permission_type):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{permission_type}_page")
+
+
+def grant_page_permissions(group, page, permission_types):
+    for permission_type in permission_types:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=page_permission(permission_type))
+
+
+@transaction.atomic
+def ensure_library_group(library):
+    """The library's own group: admin access and the configured page permissions on its profile subtree."""
+    group = library.editor_group
+    if group is None:
+        group = Group.objects.create(name=f"Bibliothek {library.pk}: {library.title}"[:150])
+        LibraryProfilePage.objects.filter(pk=library.pk).update(editor_group=group)
+        library.editor_group = group
+    group.permissions.add(admin_access_permission())
+    grant_page_permissions(group, library, get_setting("LIBRARY_PAGE_PERMISSIONS"))
+    return group
+
+
+def moderators_group():
+    """The network moderators: they review join requests and may edit and publish every library profile."""
+    group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    group.permissions.add(admin_access_permission())
+    for index in LibraryIndexPage.objects.all():
+        grant_page_permissions(group, index, PAGE_PERMISSION_TYPES)
+    return group
+
+
+def join_workflow():
+    """The workflow that a confirmed join request goes through: one approval by the moderators."""
+    workflow, _created = Workflow.objects.get_or_create(name=JOIN_WORKFLOW, defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name=JOIN_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=JOIN_TASK)
+    task.groups.add(moderators_group())
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def ensure_network_setup(**kwargs):
+    """Create the moderators group and the join workflow (run after every ``migrate``)."""
+    join_workflow()
+
+
+def is_member(user):
+    """Whether ``user`` is a logged-in member of the network: in a library's team, a moderator or staff."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return user.bibnetz_memberships.exists() or user.groups.filter(name=MODERATORS_GROUP).exists()

@@ -1,0 +1,3 @@
+"""URLs of the accounts part of the network's front end."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the membership part of the network's front end."""
+
+urlpatterns = []

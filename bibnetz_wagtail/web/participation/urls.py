@@ -1,0 +1,3 @@
+"""URLs of the participation part of the network's front end."""
+
+urlpatterns = []
