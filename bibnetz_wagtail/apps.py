@@ -15,10 +15,12 @@ class BibnetzConfig(AppConfig):
         from .permissions import ensure_network_setup
         from .search.indexing import connect_index_signals
         from .signal_handlers import connect_signal_handlers
+        from .web.accounts.moderation import connect_join_signals
         from .web.views import serve_listing
 
         # Index pages answer through this view; see ListingIndexPage.serve for why it is handed in here.
         self.serve_listing = serve_listing
         connect_signal_handlers()
         connect_index_signals()
+        connect_join_signals()
         post_migrate.connect(ensure_network_setup, sender=self, dispatch_uid="bibnetz_network_setup")

@@ -6,15 +6,24 @@ only, which covers its measures and calls below it, and nothing elsewhere. Every
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowTask
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowTask,
+)
 
 from .conf import get_setting
 from .models import LibraryIndexPage, LibraryProfilePage
+from .models.membership import MODERATORS_GROUP, is_network_member
 
-MODERATORS_GROUP = "Netzwerk-Moderation"
 JOIN_WORKFLOW = "Beitritt zum Netzwerk"
 JOIN_TASK = "Profil prüfen"
 PAGE_PERMISSION_TYPES = ("add", "change", "publish")
+#: What a library's team may do with images, in its own collection only ("add" includes editing own uploads).
+IMAGE_PERMISSION_CODENAMES = ("add_image", "choose_image")
 
 
 def admin_access_permission():
@@ -32,7 +41,7 @@ def grant_page_permissions(group, page, permission_types):
 
 @transaction.atomic
 def ensure_library_group(library):
-    """The library's own group: admin access and the configured page permissions on its profile subtree."""
+    """The library's own group: admin access, page permissions on its profile subtree, its own image collection."""
     group = library.editor_group
     if group is None:
         group = Group.objects.create(name=f"Bibliothek {library.pk}: {library.title}"[:150])
@@ -40,7 +49,26 @@ def ensure_library_group(library):
         library.editor_group = group
     group.permissions.add(admin_access_permission())
     grant_page_permissions(group, library, get_setting("LIBRARY_PAGE_PERMISSIONS"))
+    grant_image_permissions(group, library_collection(group, library))
     return group
+
+
+def library_collection(group, library):
+    """The library's own image collection: the one its group already holds permissions on, else a new one."""
+    existing = GroupCollectionPermission.objects.filter(group=group).select_related("collection").order_by("pk").first()
+    if existing is not None:
+        return existing.collection
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return root.add_child(name=f"Bibliothek {library.pk}: {library.title}"[:255])
+
+
+def grant_image_permissions(group, collection):
+    """Upload and choose images in ``collection``; Wagtail lets uploaders edit their own images there."""
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailimages", codename__in=IMAGE_PERMISSION_CODENAMES
+    )
+    for permission in permissions:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
 def moderators_group():
@@ -70,8 +98,4 @@ def ensure_network_setup(**kwargs):
 
 def is_member(user):
     """Whether ``user`` is a logged-in member of the network: in a library's team, a moderator or staff."""
-    if not (user and user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    return user.bibnetz_memberships.exists() or user.groups.filter(name=MODERATORS_GROUP).exists()
+    return is_network_member(user)

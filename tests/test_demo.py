@@ -127,12 +127,13 @@ def test_reset_deletes_the_package_content_and_starts_over():
     old_ids = set(MeasurePage.objects.values_list("pk", flat=True))
     ToolkitResult.objects.create(name="Nicht aus der Demo", slug="nicht-aus-der-demo")
     task = TaskSharePage.objects.first()
-    Participation.objects.create(task=task, library=LibraryProfilePage.objects.exclude(pk=task.library_id).first())
+    other = LibraryProfilePage.objects.exclude(pk=task.library_id).first()
+    stray = Participation.objects.create(task=task, library=other)
     demo(reset=True)
     assert not old_ids & set(MeasurePage.objects.values_list("pk", flat=True))
     assert MeasurePage.objects.count() == SMALL["measures"]
     assert ToolkitResult.objects.count() == len(TOOLKIT_RESULTS)
-    assert not Participation.objects.exists()
+    assert not Participation.objects.filter(pk=stray.pk).exists()
     assert LibraryIndexPage.objects.count() == 1
     assert not any(Page.find_problems())
 

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from .choices import FederalState, LibraryType
 from .listing import HostTemplateMixin, ListingIndexPage
+from .membership import is_network_member
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte
 
@@ -166,8 +167,8 @@ class LibraryProfilePage(HostTemplateMixin, Page):
 
 
 def can_see_contact_details(user):
-    """Contact details are for logged-in members of the network only."""
-    return bool(user and user.is_authenticated)
+    """Contact details are for logged-in members of the network only (not for any logged-in account)."""
+    return is_network_member(user)
 
 
 def listing_url(index_model, request, **params):

@@ -7,6 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+#: The network moderators' group (set up in ``permissions.py``); named here so that the domain can ask about it.
+MODERATORS_GROUP = "Netzwerk-Moderation"
+
 
 class MembershipRole(models.TextChoices):
     ADMIN = "admin", _("Administrator")
@@ -40,6 +43,15 @@ class Membership(models.Model):
     @property
     def is_admin(self):
         return self.role == MembershipRole.ADMIN
+
+
+def is_network_member(user):
+    """Whether ``user`` is a logged-in member of the network: in a library's team, a moderator or staff."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return user.bibnetz_memberships.exists() or user.groups.filter(name=MODERATORS_GROUP).exists()
 
 
 def new_token():

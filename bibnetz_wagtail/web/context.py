@@ -9,6 +9,7 @@ from ..models import LibraryProfilePage
 from ..search.params import LIKE_PARAMS
 from ..search.query import SORT_NEWEST, SORT_RELEVANCE, SORT_SIMILAR
 from ..search.visibility import visible_pages
+from .membership.toolkit import own_toolkit_links
 from .querystring import QueryState
 
 SORT_LABELS = {
@@ -63,6 +64,7 @@ def listing_context(page, request, listing, query, result, items):
         "compare": comparison(query, request),
         "hidden_filters": [(key, value) for key, value in state.pairs() if key in listing.facet_keys],
         "reset_url": state.url(drop=state.keys),
+        "own_toolkit": own_toolkit_links(request, listing, state),
     }
 
 

@@ -1,13 +1,19 @@
 """The ModelAdmin classes of the "Library network" admin menu."""
 
-from django.contrib.admin import display
+from django.contrib.admin import RelatedOnlyFieldListFilter, display
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from ...models import Participation, TargetGroup, ToolkitResult, Topic
 from .forms import VocabularyTermForm, term_panels
-from .helpers import NoCreatePermissionHelper
+from .participations import (
+    ParticipationAdminForm,
+    ParticipationEditView,
+    ParticipationInspectView,
+    ParticipationPermissionHelper,
+    visible_participations,
+)
 from .usage import annotate_usage
 from .views import ProtectedTermDeleteView
 
@@ -70,26 +76,39 @@ class TargetGroupAdmin(VocabularyAdmin):
     edit_handler = ObjectList(term_panels("description", "sort_order"), base_form_class=VocabularyTermForm)
 
 
+STATE_HELP = _("Every change of state is kept in the history and e-mailed to the library on the other side.")
+
+
 class ParticipationAdmin(ModelAdmin):
-    """Libraries' requests to join calls: created by the website, here only reviewed and moved on."""
+    """Libraries' requests to join calls: created by the website, here reviewed and moved on (see participations.py)."""
 
     model = Participation
     menu_label = _("Participations")
     menu_icon = "tasks"
     list_display = ("library", "task", "state", "created_at")
-    list_filter = ("task", "state", "library")
+    # Related-only filters: a library's members are offered the calls and libraries they can see, not all.
+    list_filter = (("task", RelatedOnlyFieldListFilter), "state", ("library", RelatedOnlyFieldListFilter))
     list_select_related = ("library", "task")
     search_fields = ("library__title", "task__title", "message")
     ordering = ("-created_at",)
-    permission_helper_class = NoCreatePermissionHelper
+    permission_helper_class = ParticipationPermissionHelper
+    edit_view_class = ParticipationEditView
+    inspect_view_class = ParticipationInspectView
     inspect_view_enabled = True
     inspect_view_fields = ("task", "library", "state", "message", "created_by", "created_at", "updated_at")
-    panels = [
-        FieldPanel("task", read_only=True),
-        FieldPanel("library", read_only=True),
-        FieldPanel("message", read_only=True),
-        FieldPanel("state"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("task", read_only=True),
+            FieldPanel("library", read_only=True),
+            FieldPanel("message", read_only=True),
+            FieldPanel("state", help_text=STATE_HELP),
+        ],
+        base_form_class=ParticipationAdminForm,
+    )
+
+    def get_queryset(self, request):
+        """Every participation for those who look after all of them; a library's members see their own."""
+        return visible_participations(super().get_queryset(request), request.user)
 
 
 class LibraryNetworkAdminGroup(ModelAdminGroup):

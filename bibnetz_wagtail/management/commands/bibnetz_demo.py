@@ -4,11 +4,14 @@ import sys
 import time
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from ...demo.loader import load_demo, reset_demo
+from ...demo.participants import add_participants
+from ...demo.users import DEFAULT_PASSWORD, MODERATOR_EMAIL, ensure_demo_users, library_email
 from ...search.indexing import indexing_enabled
 
 
@@ -17,6 +20,11 @@ class Command(BaseCommand):
         "Create demo libraries, measures and task-share calls below /bibliotheken/, /massnahmen/ and "
         "/aufgaben-teilen/. Running it again adds only what is missing; --reset starts from scratch."
     )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # argparse needs a real string: a lazy one makes ``manage.py help bibnetz_demo`` fail.
+        self.help = str(self.help)
+        return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -30,9 +38,23 @@ class Command(BaseCommand):
             action="store_true",
             help=_("Delete the package's pages and vocabularies first (also content not made by this command)."),
         )
+        parser.add_argument(
+            "--users",
+            type=non_negative,
+            default=0,
+            help=_(
+                "Give the first N libraries an administrator account each (bibliothek1@example.org, …) and "
+                "create the moderator moderation@example.org."
+            ),
+        )
+        parser.add_argument(
+            "--password", default=DEFAULT_PASSWORD, help=_("Password of the demo accounts (default: %(default)s).")
+        )
         parser.add_argument("--no-progress", action="store_true", help=_("Do not show progress bars."))
 
     def handle(self, *args, **options):
+        if options["users"] and not options["password"]:
+            raise CommandError(_("The password of the demo accounts must not be empty."))
         started = time.monotonic()
         if options["reset"]:
             self.stdout.write(str(_("Deleting the existing content …")))
@@ -45,10 +67,34 @@ class Command(BaseCommand):
             tasks=options["tasks"],
             progress=_progress_bars(stream, disabled=options["no_progress"]),
         )
+        if options["users"]:
+            self._users(options["users"], options["password"])
+        # After the accounts, so that the libraries' first members appear as the actors of each change.
+        add_participants(options["seed"])
         self._report(stats, time.monotonic() - started)
         if indexing_enabled():
             # The bulk load bypasses the save signals, so the search index is rebuilt from the database.
             call_command("bibnetz_reindex", no_progress=options["no_progress"], stdout=self.stdout, stderr=stream)
+
+    def _users(self, count, password):
+        stats = ensure_demo_users(count, password)
+        if stats.libraries:
+            message = ngettext(
+                "Demo accounts: %(first)s (administrator of the first library) and the moderator %(moderator)s, "
+                "both with the password given by --password.",
+                "Demo accounts: %(first)s to %(last)s (administrators of the first %(count)d libraries) and the "
+                "moderator %(moderator)s, all with the password given by --password.",
+                stats.libraries,
+            )
+        else:
+            message = _("Demo account: the moderator %(moderator)s, with the password given by --password.")
+        values = {
+            "first": library_email(1),
+            "last": library_email(stats.libraries),
+            "count": stats.libraries,
+            "moderator": MODERATOR_EMAIL,
+        }
+        self.stdout.write(str(message) % values)
 
     def _report(self, stats, seconds):
         if stats.foreign_content:

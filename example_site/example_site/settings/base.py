@@ -80,10 +80,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Twelve characters, as the network's own forms require, also for passwords set in the Wagtail admin.
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Members log in with their e-mail address, on the site and in the Wagtail admin; usernames keep working.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "bibnetz_wagtail.web.accounts.backends.EmailBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "bibnetz_wagtail.web.accounts.forms.AdminLoginForm"
+LOGIN_URL = "bibnetz:login"
 
 # A German site: pages are German whatever the browser asks for (no LocaleMiddleware); the Wagtail admin
 # still follows each user's own language preference.

@@ -1,0 +1,96 @@
+"""The join flow's pages: the form, "check your e-mail", and confirming the address."""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from ...conf import get_setting
+from . import joining
+from .join_form import JoinForm
+from .pages import render_message, render_page
+from .throttling import client_ip, join_limit, wait_message
+
+JOIN_TEMPLATE = "bibnetz_wagtail/accounts/join.html"
+LINK_ERRORS = {
+    "expired": gettext_lazy(
+        "This confirmation link has expired. Please fill in the form again: we will send you a new link."
+    ),
+    "used": gettext_lazy("This confirmation link has already been used."),
+    "invalid": gettext_lazy("This confirmation link is not valid. Please copy the whole link from the e-mail."),
+}
+
+
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "POST"])
+def join(request):
+    """"Zugang beantragen": the form, and on a valid POST the same answer for every address."""
+    index = joining.library_index()
+    if index is None:
+        return render_message(
+            request,
+            _("Applying for access"),
+            [_("The network cannot take new libraries at the moment. Please try again later.")],
+            status=503,
+        )
+    if request.method != "POST":
+        return render_join(request, JoinForm())
+    form = JoinForm(request.POST)
+    limit = join_limit()
+    if not limit.hit(client_ip(request)):
+        form.is_valid()
+        form.add_error(None, wait_message(limit.retry_after()))
+        return render_join(request, form, status=429)
+    if form.is_spam:
+        return redirect("bibnetz:join_sent")
+    if not form.is_valid():
+        return render_join(request, form)
+    joining.handle_application(form, request, index)
+    return redirect("bibnetz:join_sent")
+
+
+def render_join(request, form, status=200):
+    return render_page(request, JOIN_TEMPLATE, {"form": form, "login_url": reverse("bibnetz:login")}, status=status)
+
+
+def join_sent(request):
+    """The one answer to every accepted join form: look into your mailbox."""
+    return render_message(
+        request,
+        _("Please check your e-mail"),
+        [
+            _(
+                "We have sent a message to the address you gave. Please open the link in it to confirm your "
+                "address. If the message does not arrive within a few minutes, look into your spam folder."
+            )
+        ],
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def join_verify(request, token):
+    """GET shows a button, POST confirms: link scanners in mail programs must not use up the link."""
+    try:
+        join_request = joining.read_token(token)
+        if request.method == "POST":
+            join_request = joining.confirm(join_request)
+    except joining.LinkError as error:
+        return render_message(request, _("Confirming your e-mail address"), [LINK_ERRORS[error.reason]], status=400)
+    if request.method != "POST":
+        return render_page(request, "bibnetz_wagtail/accounts/join_verify.html", {"library": join_request.library})
+    if get_setting("MODERATION"):
+        paragraphs = [
+            _(
+                "Thank you, your address is confirmed. The network's moderators will now look at the profile "
+                "of %(library)s. We will let you know by e-mail as soon as it is approved."
+            )
+            % {"library": join_request.library.title}
+        ]
+        return render_message(request, _("Address confirmed"), paragraphs)
+    paragraphs = [
+        _("Welcome to the network! The profile of %(library)s is now public and you can log in.")
+        % {"library": join_request.library.title}
+    ]
+    return render_message(request, _("Address confirmed"), paragraphs, link=(reverse("bibnetz:login"), _("Log in")))

@@ -1,0 +1,152 @@
+"""Taking part in calls: a library asks to join, the call's library accepts or declines, the asker may withdraw."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ...conf import get_setting
+from ...models import LibraryProfilePage, Participation, TaskSharePage
+from . import services
+from .forms import JoinForm, NoteForm
+
+#: Anchor of the participation panel on a call's page.
+PANEL_ANCHOR = "#bibnetz-participation"
+STEPS = {
+    "accept": (services.accept, _("You have accepted “%(library)s” as a partner.")),
+    "decline": (services.decline, _("You have declined the request of “%(library)s”.")),
+    "withdraw": (services.withdraw, _("Your library has withdrawn from “%(task)s”.")),
+}
+
+
+def login_redirect(request, next_url):
+    """Send an anonymous visitor to the network's login page, and back to ``next_url`` afterwards."""
+    try:
+        login_url = reverse("bibnetz:login")
+    except NoReverseMatch:
+        login_url = settings.LOGIN_URL
+    return redirect_to_login(next_url, login_url)
+
+
+def base_context(**context):
+    return {"bibnetz_base_template": get_setting("BASE_TEMPLATE"), **context}
+
+
+def call_url(request, task):
+    """Where the call's page is, with the participation panel in view."""
+    url = task.get_url(request) or "/"
+    return f"{url}{PANEL_ANCHOR}"
+
+
+def safe_url(request, url):
+    """``url`` when it points into this site, else None."""
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=request.is_secure()):
+        return url
+    return None
+
+
+def next_or(request, fallback):
+    """The ``next`` address sent with the form when it points into this site, else ``fallback``."""
+    return safe_url(request, request.POST.get("next", "")) or fallback
+
+
+def refused(request, message, task=None, status=409):
+    """A page with one German sentence saying why the step was refused, and a way back to the call."""
+    context = base_context(message=message, task=task, back_url=call_url(request, task) if task else None)
+    return TemplateResponse(request, "bibnetz_wagtail/participation/refused.html", context, status=status)
+
+
+def visible_call(request, task_id):
+    """The live call with this id that the visitor may see, or 404."""
+    task = TaskSharePage.objects.live().select_related("library").filter(pk=int(task_id)).first()
+    if task is None or not all(restriction.accept_request(request) for restriction in task.get_view_restrictions()):
+        raise Http404(_("There is no such call."))
+    return task
+
+
+def joining_libraries(user, task):
+    """The user's published libraries that could ask to join ``task``; refuses users without one."""
+    library_ids = services.library_ids_of(user)
+    if not library_ids:
+        raise services.NotAllowed(_("Only members of a library in the network can join calls."))
+    libraries = LibraryProfilePage.objects.live().filter(pk__in=library_ids - {task.library_id}).order_by("title")
+    if not libraries:
+        if task.library_id in library_ids:
+            raise services.NotAllowed(_("A library cannot join its own call."))
+        raise services.NotAllowed(_("Only libraries with a published profile can join calls."))
+    return libraries
+
+
+@require_http_methods(["GET", "POST"])
+def join(request, task_id):
+    """Ask to join a call (the form also sits on the call's page; this page shows it alone and with errors)."""
+    if not request.user.is_authenticated:
+        return login_redirect(request, request.get_full_path())
+    task = visible_call(request, task_id)
+    try:
+        libraries = joining_libraries(request.user, task)
+        refusal = services.join_refusal(task)
+        if refusal:
+            raise services.InvalidState(refusal)
+    except services.ParticipationError as error:
+        return refused(request, error.message, task, error.status)
+    form = JoinForm(request.POST if request.method == "POST" else None, libraries=libraries)
+    if form.is_valid():
+        try:
+            services.join(task, form.cleaned_data["library"], request.user, form.cleaned_data["message"])
+        except services.ParticipationError as error:
+            return refused(request, error.message, task, error.status)
+        sent = _("Your request has been sent to “%(library)s”.") % {"library": task.library.title}
+        messages.success(request, sent)
+        return redirect(next_or(request, call_url(request, task)))
+    context = base_context(
+        title=_("Join the call “%(task)s”") % {"task": task.title},
+        intro=task.summary,
+        form=form,
+        submit_label=_("Ask to join"),
+        action=reverse("bibnetz:participation_join", args=[task.pk]),
+    )
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(request, "bibnetz_wagtail/form_page.html", context, status=status)
+
+
+@require_POST
+def step(request, pk, action):
+    """Accept, decline or withdraw one participation (POST only)."""
+    if not request.user.is_authenticated:
+        # Back to the page the form was on (after a session ran out): the step's own URL answers POST only.
+        return login_redirect(request, safe_url(request, request.META.get("HTTP_REFERER", "")) or "/")
+    participation = Participation.objects.select_related("task", "library").filter(pk=int(pk)).first()
+    if participation is None:
+        raise Http404(_("There is no such request."))
+    move, success = STEPS[action]
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return refused(request, " ".join(form.errors["note"]), participation.task, status=400)
+    try:
+        move(participation, request.user, note=form.cleaned_data["note"])
+    except services.ParticipationError as error:
+        return refused(request, error.message, participation.task, error.status)
+    messages.success(request, success % {"library": participation.library.title, "task": participation.task.title})
+    return redirect(next_or(request, call_url(request, participation.task)))
+
+
+def accept(request, pk):
+    """The call's library accepts a request."""
+    return step(request, pk, "accept")
+
+
+def decline(request, pk):
+    """The call's library declines a request."""
+    return step(request, pk, "decline")
+
+
+def withdraw(request, pk):
+    """The requesting library withdraws."""
+    return step(request, pk, "withdraw")

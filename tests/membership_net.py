@@ -1,0 +1,61 @@
+"""Shared set-up of the membership tests: two libraries with content, their teams, and helpers."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import Client
+
+from bibnetz_wagtail.models import Membership
+
+from .factories import LibraryProfilePageFactory, MeasurePageFactory, TaskSharePageFactory
+
+PASSWORD = "ein-langes-Passwort-42"
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    """Rate limits count in the cache; every test starts with none used."""
+    cache.clear()
+
+
+def member(email, *libraries, role="editor"):
+    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
+    for library in libraries:
+        Membership.objects.create(user=user, library=library, role=role)
+    return user
+
+
+def client_for(user, **kwargs):
+    client = Client(**kwargs)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def net(index_pages):
+    """Libraries A and B with a measure each (B also a draft), A with a call; A's admin and editor, B's editor."""
+    parent = index_pages["libraries"]
+    a = LibraryProfilePageFactory(parent=parent, title="Stadtbibliothek Ahornstadt", contact_email="info@ahorn.example")
+    b = LibraryProfilePageFactory(parent=parent, title="Gemeindebücherei Birkenau", contact_email="info@birke.example")
+    draft_b = MeasurePageFactory(parent=b, title="Geheimer Entwurf", live=False)
+    return {
+        "a": a,
+        "b": b,
+        "measure_a": MeasurePageFactory(parent=a, title="Vorlesepaten"),
+        "measure_b": MeasurePageFactory(parent=b, title="Schnitzeljagd"),
+        "draft_b": draft_b,
+        "call_a": TaskSharePageFactory(parent=a, title="Lesesommer gemeinsam planen"),
+        "admin_a": member("leitung@ahorn.example", a, role="admin"),
+        "editor_a": member("team@ahorn.example", a),
+        "editor_b": member("team@birke.example", b),
+    }
+
+
+def denied(response):
+    """Wagtail answers a forbidden admin page with 403, or with a redirect away from it."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and "/edit/" not in urlsplit(response["Location"]).path
+    )
+
