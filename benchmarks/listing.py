@@ -1,79 +1,131 @@
-"""Listing latency benchmark: server-side time of listing requests on demo data, per engine and scenario."""
+"""Listing latency of the package's two engines, measured three ways per scenario.
 
-import argparse
-import os
-import platform
-import statistics
-import time
+- *view*: a Django test ``Client`` request to ``/massnahmen/?format=json&…``: page routing, vocabulary,
+  parsing, the engine, loading the page of results and JSON rendering (no network, no web server);
+- *engine*: ``get_engine().search(query)`` alone (it loads the vocabulary itself);
+- *took*: Elasticsearch's own time for the one search request of a listing.
 
-import django
+``breakdown`` splits the view of the Elasticsearch engine into its steps, to see where the time goes.
+"""
 
-django.setup()
+from dataclasses import dataclass
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import override_settings  # noqa: E402
+from django.conf import settings
+from django.http import JsonResponse, QueryDict
+from django.test import Client, RequestFactory
+from django.test.utils import override_settings
 
-from bibnetz_wagtail.models import LibraryProfilePage, MeasurePage  # noqa: E402
+from bibnetz_wagtail.search.engines import get_engine
+from bibnetz_wagtail.search.params import parse_listing_query
+from bibnetz_wagtail.search.vocabulary import load_vocabulary
+from bibnetz_wagtail.web.items import load_items
+from bibnetz_wagtail.web.serializers import listing_json
+
+from .report import ClientRecorder, ms, p50, p95, table, timed
+
+KIND = "measures"
+PATH = "/massnahmen/"
+FILTERS = "topic=lesefoerderung&topic=digitale-kompetenz&status=established&population=5000-10000"
+LIKENESS = "like_population=8000&like_area=250&like_fte=2.5"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    params: str
+
+    @property
+    def url(self):
+        return f"{PATH}?format=json" + (f"&{self.params}" if self.params else "")
+
+    def query(self, vocabulary):
+        return parse_listing_query(KIND, QueryDict(self.params), vocabulary)
+
 
 SCENARIOS = [
-    ("measures, no filter", "/massnahmen/?format=json"),
-    ("measures, 2 facets + band", "/massnahmen/?format=json&topic=lesefoerderung&topic=digitale-kompetenz&status=established&population=5000-10000"),
-    ("measures, facets + likeness", "/massnahmen/?format=json&status=established&like_population=8000&like_area=250&like_fte=2.5"),
-    ("measures, q + facets + likeness", "/massnahmen/?format=json&q=Kinder+lesen&status=established&like_population=8000&like_area=250&like_fte=2.5"),
-    ("libraries, similar_to + state", "/bibliotheken/?format=json&state=BY&state=BW&similar_to={library}"),
-    ("measures HTML page, facets + likeness", "/massnahmen/?status=established&like_population=8000&like_area=250&like_fte=2.5"),
+    Scenario("plain listing (newest first)", ""),
+    Scenario("filters + bands + likeness", f"{FILTERS}&{LIKENESS}"),
+    Scenario("filters + bands + likeness + q", f"q=Kinder+lesen&{FILTERS}&{LIKENESS}"),
 ]
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+def engine_settings(name):
+    return override_settings(BIBNETZ={**settings.BIBNETZ, "SEARCH_ENGINE": name})
 
 
-def ensure_demo(args):
-    call_command("migrate", verbosity=0)
-    if MeasurePage.objects.count() < args.measures or LibraryProfilePage.objects.count() < args.libraries:
-        started = time.perf_counter()
-        call_command(
-            "bibnetz_demo", libraries=args.libraries, measures=args.measures, tasks=args.tasks, reset=True, seed=42
-        )
-        print(f"demo data loaded in {time.perf_counter() - started:.1f} s")
-
-
-def measure(client, url, repeat):
-    client.get(url)  # warm caches
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return timings
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--libraries", type=int, default=1000)
-    parser.add_argument("--measures", type=int, default=10000)
-    parser.add_argument("--tasks", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--engines", default="database")
-    args = parser.parse_args()
-    ensure_demo(args)
-    library = LibraryProfilePage.objects.order_by("pk").values_list("pk", flat=True)[args.libraries // 2]
+def latency(engine_name, es_client, repeat, warmup=3):
+    """One result dict per scenario: match count and view/engine/took timings in milliseconds."""
     client = Client()
-    print(f"\nMachine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"database {connection.vendor}; {LibraryProfilePage.objects.count()} libraries, {MeasurePage.objects.count()} measures\n")
-    print("| engine | scenario | p50 ms | p95 ms |")
-    print("|---|---|---:|---:|")
-    for engine in args.engines.split(","):
-        with override_settings(BIBNETZ={**django.conf.settings.BIBNETZ, "SEARCH_ENGINE": engine}):
-            for name, url in SCENARIOS:
-                timings = measure(client, url.format(library=library), args.repeat)
-                print(f"| {engine} | {name} | {statistics.median(timings):.1f} | {percentile(timings, 0.95):.1f} |")
+    results = []
+    with engine_settings(engine_name), ClientRecorder(es_client) as recorder:
+        for scenario in SCENARIOS:
+            query = scenario.query(load_vocabulary(KIND))
+            for _ in range(warmup):
+                response = client.get(scenario.url)
+                assert response.status_code == 200, (scenario.url, response.status_code, response.content[:300])
+                get_engine().search(query)
+            view = []
+            for _ in range(repeat):
+                elapsed, response = timed(client.get, scenario.url)
+                assert response.status_code == 200, (scenario.url, response.status_code)
+                view.append(elapsed)
+            recorder.clear()
+            engine = []
+            for _ in range(repeat):
+                elapsed, result = timed(get_engine().search, query)
+                engine.append(elapsed)
+            if engine_name == "elasticsearch" and len(recorder.took) != repeat:
+                raise RuntimeError("Elasticsearch did not answer every listing: the engine fell back to the database")
+            results.append(
+                {"engine": engine_name, "scenario": scenario, "count": result.count, "view": view, "engine_ms": engine,
+                 "took": list(recorder.took)}
+            )
+    return results
 
 
-if __name__ == "__main__":
-    main()
+def latency_table(rows):
+    header = ["engine", "scenario", "matches", "view p50", "view p95", "engine p50", "engine p95", "ES took p50",
+              "ES took p95"]
+    body = []
+    for row in rows:
+        took = row["took"]
+        body.append([
+            row["engine"], row["scenario"].name, f"{row['count']:,}", ms(p50(row["view"])), ms(p95(row["view"])),
+            ms(p50(row["engine_ms"])), ms(p95(row["engine_ms"])),
+            ms(p50(took)) if took else "–", ms(p95(took)) if took else "–",
+        ])
+    return table(header, body)
+
+
+STEPS = ["vocabulary", "parse", "ES took", "ES client", "engine rest", "load items", "JSON", "routing etc."]
+
+
+def breakdown(es_client, repeat):
+    """p50 of each step of a JSON listing answered by Elasticsearch, in the order the view runs them.
+
+    Each round times the steps one by one and then the whole view; ``routing etc.`` is the view minus the
+    steps (URL and page routing, site lookup, middleware, the test client).
+    """
+    factory, client = RequestFactory(), Client()
+    rows = []
+    with engine_settings("elasticsearch"), ClientRecorder(es_client) as recorder:
+        for scenario in SCENARIOS:
+            request = factory.get(scenario.url)
+            steps = {step: [] for step in [*STEPS, "view"]}
+            for round_number in range(repeat + 3):
+                recorder.clear()
+                vocabulary_ms, vocabulary = timed(load_vocabulary, KIND)
+                parse_ms, query = timed(parse_listing_query, KIND, request.GET, vocabulary)
+                engine_ms, result = timed(get_engine().search, query, vocabulary=vocabulary)
+                items_ms, items = timed(load_items, KIND, result.hits)
+                json_ms, _response = timed(lambda: JsonResponse(listing_json(result, items, request)))
+                view_ms, _response = timed(client.get, scenario.url)
+                if round_number < 3:
+                    continue  # warm-up
+                took, round_trip = recorder.took[0], recorder.round_trips[0]
+                parts = (vocabulary_ms, parse_ms, took, round_trip - took, engine_ms - round_trip, items_ms, json_ms)
+                for step, value in zip(STEPS, (*parts, view_ms - sum(parts))):
+                    steps[step].append(value)
+                steps["view"].append(view_ms)
+            rows.append([scenario.name, *(ms(p50(steps[step])) for step in [*STEPS, "view"])])
+    return table(["scenario (p50 ms)", *STEPS, "view"], rows, left=1)
