@@ -1,7 +1,6 @@
 """The shared base of the three faceted index pages."""
 
 from django.apps import apps
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from ...conf import get_setting
 from . import joining
 from .join_form import JoinForm
-from .pages import render_message, render_page
+from ..pages import render_message, render_page
 from .throttling import client_ip, join_limit, wait_message
 
 JOIN_TEMPLATE = "bibnetz_wagtail/accounts/join.html"

@@ -6,7 +6,7 @@ from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 
 from .forms import LoginForm, NetworkPasswordResetForm, NetworkSetPasswordForm
-from .pages import BaseTemplateMixin
+from ..pages import BaseTemplateMixin
 from .throttling import client_ip, password_reset_limit, wait_message
 
 TEMPLATES = "bibnetz_wagtail/accounts/"

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from ...models import Invitation
 from .forms import AcceptInvitationForm, InvitationAccountForm
-from .pages import login_url, my_library_url, notify, render_message, render_page
+from ..pages import login_url, render_message, render_page
+from .pages import my_library_url, notify
 from .team import accept, users_with_email
 
 FORM_TEMPLATE = "bibnetz_wagtail/form_page.html"

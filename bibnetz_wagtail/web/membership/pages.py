@@ -1,40 +1,18 @@
-"""Rendering the member area's pages inside the host site's base template, and who may see them."""
+"""Who may see the member area's pages, and where to send those who may not."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ...conf import get_setting
 from ...models import LibraryProfilePage, Membership, MembershipRole
-
-
-def render_page(request, template, context=None, status=200):
-    """A ``TemplateResponse`` of ``template`` with the host site's base template in its context."""
-    context = {"bibnetz_base_template": get_setting("BASE_TEMPLATE"), **(context or {})}
-    return TemplateResponse(request, template, context, status=status)
-
-
-def render_message(request, title, paragraphs, status=200, link=None):
-    """A short page: a heading, a few sentences and an optional (url, label) link onward."""
-    context = {"title": title, "paragraphs": paragraphs, "link": link}
-    return render_page(request, "bibnetz_wagtail/membership/message.html", context, status=status)
+from ..pages import login_url, render_message
 
 
 def notify(request, level, message):
     """A one-time message on the next page; silently skipped where the site has no messages framework."""
     messages.add_message(request, level, message, fail_silently=True)
-
-
-def login_url():
-    """The network's login page, or the site's ``LOGIN_URL`` where the network's URLs are not installed."""
-    try:
-        return reverse("bibnetz:login")
-    except NoReverseMatch:
-        return settings.LOGIN_URL
 
 
 def redirect_to_network_login(request):

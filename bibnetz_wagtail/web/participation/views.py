@@ -1,19 +1,18 @@
 """Taking part in calls: a library asks to join, the call's library accepts or declines, the asker may withdraw."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ...conf import get_setting
 from ...models import LibraryProfilePage, Participation, TaskSharePage
 from . import services
+from ..pages import base_context, login_url
 from .forms import JoinForm, NoteForm
 
 #: Anchor of the participation panel on a call's page.
@@ -27,15 +26,7 @@ STEPS = {
 
 def login_redirect(request, next_url):
     """Send an anonymous visitor to the network's login page, and back to ``next_url`` afterwards."""
-    try:
-        login_url = reverse("bibnetz:login")
-    except NoReverseMatch:
-        login_url = settings.LOGIN_URL
-    return redirect_to_login(next_url, login_url)
-
-
-def base_context(**context):
-    return {"bibnetz_base_template": get_setting("BASE_TEMPLATE"), **context}
+    return redirect_to_login(next_url, login_url())
 
 
 def call_url(request, task):
@@ -58,7 +49,7 @@ def next_or(request, fallback):
 
 def refused(request, message, task=None, status=409):
     """A page with one German sentence saying why the step was refused, and a way back to the call."""
-    context = base_context(message=message, task=task, back_url=call_url(request, task) if task else None)
+    context = base_context({"message": message, "task": task, "back_url": call_url(request, task) if task else None})
     return TemplateResponse(request, "bibnetz_wagtail/participation/refused.html", context, status=status)
 
 
@@ -106,11 +97,13 @@ def join(request, task_id):
         messages.success(request, sent)
         return redirect(next_or(request, call_url(request, task)))
     context = base_context(
-        title=_("Join the call “%(task)s”") % {"task": task.title},
-        intro=task.summary,
-        form=form,
-        submit_label=_("Ask to join"),
-        action=reverse("bibnetz:participation_join", args=[task.pk]),
+        {
+            "title": _("Join the call “%(task)s”") % {"task": task.title},
+            "intro": task.summary,
+            "form": form,
+            "submit_label": _("Ask to join"),
+            "action": reverse("bibnetz:participation_join", args=[task.pk]),
+        }
     )
     status = 400 if form.is_bound else 200
     return TemplateResponse(request, "bibnetz_wagtail/form_page.html", context, status=status)
