@@ -10,15 +10,7 @@ from bibnetz_wagtail.search.query import ListingQuery, Reference
 
 NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 VOCABULARY = {"state": {"BY": "Bayern", "BW": "Baden-Württemberg"}, "library_type": {"town": "Stadt"}, "toolkit": {}}
-LIVE = {
-    "bool": {
-        "should": [
-            {"bool": {"must_not": [{"exists": {"field": "expires"}}]}},
-            {"range": {"expires": {"gt": "2026-01-01T00:00:00+00:00"}}},
-        ],
-        "minimum_should_match": 1,
-    }
-}
+LIVE = {"range": {"expires": {"gt": "2026-01-01T00:00:00+00:00"}}}
 STATE_BY = {"terms": {"state": ["BY"]}}
 SMALL_TOWNS = {"bool": {"should": [{"range": {"population": {"gte": 0.0, "lt": 5000.0}}}], "minimum_should_match": 1}}
 
@@ -33,11 +25,20 @@ def fixed_clock_and_bands(settings, monkeypatch):
     }
 
 
-def facet(filters, agg):
-    return {"filter": {"bool": {"filter": filters}}, "aggs": agg}
+def own_filter_facet(key, filters, agg):
+    """A facet with an active filter of its own: counted over all documents with every other filter."""
+    return {f"_all_{key}": {"global": {}, "aggs": {f"_filter_{key}": {"filter": {"bool": {"filter": filters}}, "aggs": agg}}}}
 
 
-def test_disjunctive_facets_similarity_and_total_order():
+def terms(key, size):
+    return {key: {"terms": {"field": key, "size": size, "min_doc_count": 1}}}
+
+
+def everything_from_zero(key):
+    return {key: {"range": {"field": key, "keyed": True, "ranges": [{"key": "0-", "from": 0.0}]}}}
+
+
+def test_filters_in_the_query_and_disjunctive_counts_only_for_filtered_facets():
     query = ListingQuery(
         kind="libraries",
         terms={"state": ("BY",)},
@@ -52,7 +53,7 @@ def test_disjunctive_facets_similarity_and_total_order():
     assert search.to_dict() == {
         "query": {
             "function_score": {
-                "query": {"bool": {"filter": [LIVE]}},
+                "query": {"bool": {"filter": [LIVE, STATE_BY, SMALL_TOWNS]}},
                 "functions": [
                     {"gauss": {"ln_population": {"origin": 8.517193191416238, "scale": 0.6931471805599453, "decay": 0.5}}},
                     {"gauss": {"ln_fte": {"origin": 0.6931471805599453, "scale": 0.6931471805599453, "decay": 0.5}}},
@@ -61,35 +62,25 @@ def test_disjunctive_facets_similarity_and_total_order():
                 "boost_mode": "replace",
             }
         },
-        "post_filter": {"bool": {"filter": [STATE_BY, SMALL_TOWNS]}},
         "aggs": {
-            "_filter_state": facet([SMALL_TOWNS], {"state": {"terms": {"field": "state", "size": 2, "min_doc_count": 1}}}),
-            "_filter_library_type": facet(
-                [STATE_BY, SMALL_TOWNS],
-                {"library_type": {"terms": {"field": "library_type", "size": 1, "min_doc_count": 1}}},
-            ),
-            "_filter_toolkit": facet(
-                [STATE_BY, SMALL_TOWNS], {"toolkit": {"terms": {"field": "toolkit", "size": 1, "min_doc_count": 1}}}
-            ),
-            "_filter_population": facet(
-                [STATE_BY],
+            **own_filter_facet("state", [LIVE, SMALL_TOWNS], terms("state", 2)),
+            **terms("library_type", 1),
+            **terms("toolkit", 1),
+            **own_filter_facet(
+                "population",
+                [LIVE, STATE_BY],
                 {
                     "population": {
-                        "filters": {
-                            "filters": {
-                                "0-5000": {"range": {"population": {"gte": 0.0, "lt": 5000.0}}},
-                                "5000-": {"range": {"population": {"gte": 5000.0}}},
-                            }
+                        "range": {
+                            "field": "population",
+                            "keyed": True,
+                            "ranges": [{"key": "0-5000", "from": 0.0, "to": 5000.0}, {"key": "5000-", "from": 5000.0}],
                         }
                     }
                 },
             ),
-            "_filter_area": facet(
-                [STATE_BY, SMALL_TOWNS], {"area": {"filters": {"filters": {"0-": {"range": {"area": {"gte": 0.0}}}}}}}
-            ),
-            "_filter_fte": facet(
-                [STATE_BY, SMALL_TOWNS], {"fte": {"filters": {"filters": {"0-": {"range": {"fte": {"gte": 0.0}}}}}}}
-            ),
+            **everything_from_zero("area"),
+            **everything_from_zero("fte"),
         },
         "sort": [{"_score": {"order": "desc"}}, {"published_us": {"order": "desc"}}, {"page_id": {"order": "desc"}}],
         "track_total_hits": True,
@@ -97,6 +88,15 @@ def test_disjunctive_facets_similarity_and_total_order():
         "from": 10,
         "size": 10,
     }
+
+
+def test_text_counts_in_filter_context_for_facets_with_their_own_filter():
+    query = ListingQuery(kind="libraries", q="Ahorn", terms={"state": ("BY",)})
+    search = build_search(query, VOCABULARY).to_dict()
+    text = text_query("libraries", "Ahorn").to_dict()
+    assert search["query"] == {"bool": {"must": [text], "filter": [LIVE, STATE_BY]}}
+    state_filter = search["aggs"]["_all_state"]["aggs"]["_filter_state"]["filter"]
+    assert state_filter == {"bool": {"filter": [text, LIVE]}}
 
 
 def test_user_text_only_reaches_queries_that_cannot_fail_on_syntax():

@@ -1,9 +1,13 @@
 """The Elasticsearch engine: the whole listing contract in one search request per listing.
 
-The request follows elasticsearch-dsl's ``FacetedSearch``: the query holds the text and the likeness ranking,
-the facet filters go into ``post_filter``, and every facet is counted by an aggregation wrapped in a filter of
-all *other* active filters (disjunctive faceting). User text only ever reaches ``simple_query_string`` and
-``multi_match``, which cannot fail on syntax.
+The query holds the text, the visibility rule, every active facet filter and the likeness ranking, so that
+Elasticsearch collects only the matching documents. Facets without an active filter of their own are
+counted on those matches directly; a facet with an active filter is counted with every *other* filter
+(disjunctive faceting) in a ``global`` aggregation that repeats the rest of the query in filter context.
+That costs one pass over all documents only for the facets somebody filters by, where elasticsearch-dsl's
+``FacetedSearch`` (query + ``post_filter`` + one filter-wrapped aggregation per facet) pays it for every
+facet on every listing. User text only ever reaches ``simple_query_string`` and ``multi_match``, which
+cannot fail on syntax.
 """
 
 import logging
@@ -79,23 +83,33 @@ class ElasticsearchEngine:
 def build_search(query, vocabulary, size=None):
     """The one search request of a listing, as an elasticsearch-dsl ``Search``."""
     filters = facet_filters(query)
-    search = Search(index=alias_name(query.kind)).extra(track_total_hits=True).query(main_query(query))
-    if filters:
-        search = search.post_filter("bool", filter=list(filters.values()))
+    text = text_query(query.kind, query.q)
+    search = Search(index=alias_name(query.kind)).extra(track_total_hits=True)
+    search = search.query(ranked(query, matching(text, filters.values())))
     for key in LISTINGS[query.kind].facet_keys:
-        others = [q for other, q in filters.items() if other != key]
-        bucket = search.aggs.bucket(f"_filter_{key}", "filter", filter=Q("bool", filter=others))
         agg_type, params = facet_aggregation(query, vocabulary, key)
-        bucket.bucket(key, agg_type, **params)
+        if key in filters:
+            others = [q for other, q in filters.items() if other != key]
+            bucket = search.aggs.bucket(f"_all_{key}", "global")
+            bucket = bucket.bucket(f"_filter_{key}", "filter", filter=matching(text, others, scored=False))
+            bucket.bucket(key, agg_type, **params)
+        else:
+            search.aggs.bucket(key, agg_type, **params)
     search = search.sort(*sort_order(query)).source(list(FIGURES))
     size = query.per_page if size is None else size
     return search[query.offset : query.offset + size] if size else search.extra(size=0)
 
 
-def main_query(query):
-    """Text match (if any) among live documents, ranked by likeness when there is a reference."""
-    text = text_query(query.kind, query.q)
-    main = Q("bool", must=[text] if text else [], filter=[not_expired()])
+def matching(text, filters, scored=True):
+    """Live documents that match ``text`` (if any) and every filter; unscored inside aggregations."""
+    clauses = [not_expired(), *filters]
+    if text is None:
+        return Q("bool", filter=clauses)
+    return Q("bool", must=[text], filter=clauses) if scored else Q("bool", filter=[text, *clauses])
+
+
+def ranked(query, main):
+    """``main`` ranked by likeness when the listing is sorted by similarity to a reference."""
     if query.reference is None or query.sort != SORT_SIMILAR:
         return main
     functions = [
@@ -106,11 +120,8 @@ def main_query(query):
 
 
 def not_expired():
-    return Q(
-        "bool",
-        should=[~Q("exists", field="expires"), Q("range", expires={"gt": timezone.now().isoformat()})],
-        minimum_should_match=1,
-    )
+    # Every document has an expiry (a far-future one when the page has none), so this is one range clause.
+    return Q("range", expires={"gt": timezone.now().isoformat()})
 
 
 def text_query(kind, text):
@@ -129,9 +140,10 @@ def text_query(kind, text):
 
 def facet_filters(query):
     """Facet key -> filter of the active selections (values OR-ed within a facet)."""
-    filters = {key: Q("terms", **{key: list(values)}) for key, values in query.terms.items()}
+    filters = {key: Q("terms", **{key: list(values)}) for key, values in query.terms.items() if values}
     for key, bands in query.bands.items():
-        filters[key] = Q("bool", should=[band_filter(key, band) for band in bands], minimum_should_match=1)
+        if bands:
+            filters[key] = Q("bool", should=[band_filter(key, band) for band in bands], minimum_should_match=1)
     return filters
 
 
@@ -142,22 +154,30 @@ def band_filter(key, band):
     return Q("range", **{key: bounds})
 
 
+def band_range(band):
+    """A band as a bucket of a ``range`` aggregation, which counts ``[from, to)`` like the band itself."""
+    bucket = {"key": band.code, "from": band.low}
+    if band.high is not None:
+        bucket["to"] = band.high
+    return bucket
+
+
 def listed_bands(query, key):
     return list(dict.fromkeys(configured_bands(key) + list(query.bands.get(key, ()))))
 
 
 def facet_aggregation(query, vocabulary, key):
-    """(type, params) of the aggregation counting one facet: every term bucket, or one filter per band."""
+    """(type, params) of the aggregation counting one facet: every term bucket, or one range per band."""
     if key in METRIC_FIELDS:
-        bands = listed_bands(query, key)
-        return "filters", {"filters": {band.code: band_filter(key, band) for band in bands}}
+        ranges = [band_range(band) for band in listed_bands(query, key)]
+        return "range", {"field": key, "keyed": True, "ranges": ranges}
     return "terms", {"field": key, "size": max(len(vocabulary[key]), 1), "min_doc_count": 1}
 
 
 def facet_values(query, vocabulary, aggregations):
     facets = {}
     for key in LISTINGS[query.kind].facet_keys:
-        counted = getattr(aggregations, f"_filter_{key}")[key]
+        counted = counted_facet(query, aggregations, key)
         selected = query.selected(key)
         if key in METRIC_FIELDS:
             facets[key] = [
@@ -169,6 +189,12 @@ def facet_values(query, vocabulary, aggregations):
             counts = {bucket.key: bucket.doc_count for bucket in counted.buckets}
             facets[key] = term_facet_values(vocabulary[key], counts, selected)
     return facets
+
+
+def counted_facet(query, aggregations, key):
+    if key in facet_filters(query):
+        return aggregations[f"_all_{key}"][f"_filter_{key}"][key]
+    return aggregations[key]
 
 
 def sort_order(query):
