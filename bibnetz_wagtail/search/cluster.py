@@ -49,15 +49,29 @@ def text_analyzer():
     )
 
 
-def create_index(kind, name=None, client=None):
-    """Create a concrete index for ``kind`` with its mapping and analysis; return its name."""
+def create_index(kind, name=None, client=None, bulk_loading=False):
+    """Create a concrete index for ``kind`` with its mapping and analysis; return its name.
+
+    ``bulk_loading`` switches periodic refreshes off until ``finish_bulk_loading``: nobody reads an index
+    that is being rebuilt, and refreshing it every second would only slow the rebuild down.
+    """
     name = name or new_index_name(kind)
     index = Index(name, using=client or get_client())
     index.settings(**es_settings().get("INDEX_SETTINGS", {}))
+    if bulk_loading:
+        index.settings(refresh_interval="-1")
     index.analyzer(text_analyzer())
     index.document(DOCUMENTS[kind])
     index.create()
     return name
+
+
+def finish_bulk_loading(name, client=None):
+    """Give a bulk-loaded index its configured refresh interval back and make everything searchable."""
+    client = client or get_client()
+    interval = es_settings().get("INDEX_SETTINGS", {}).get("refresh_interval")
+    client.indices.put_settings(index=name, settings={"index": {"refresh_interval": interval}})
+    client.indices.refresh(index=name)
 
 
 def indices_behind(kind, client=None):

@@ -18,6 +18,8 @@ from .visibility import restricted_paths, visible_pages
 
 TEXT_ANALYZER = "bibnetz_text"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: The expiry of pages that do not expire.
+NEVER = datetime(9999, 12, 31, tzinfo=UTC)
 
 
 class ListingDocument(Document):
@@ -28,7 +30,8 @@ class ListingDocument(Document):
     # Microseconds since the epoch: Elasticsearch dates keep milliseconds only, and the total order breaks
     # ties by the exact first publication time, as the database does.
     published_us = Long()
-    # The earliest expiry of the page or its library; expired documents are filtered out at query time.
+    # The earliest expiry of the page or its library, NEVER when neither expires; expired documents are
+    # filtered out at query time, with a single range clause.
     expires = Date()
     fingerprint = Keyword(index=False)
     library_id = Long()
@@ -71,44 +74,79 @@ class TaskDocument(ContentDocument):
 DOCUMENTS = {"libraries": LibraryDocument, "measures": MeasureDocument, "tasks": TaskDocument}
 MODELS = {"libraries": LibraryProfilePage, "measures": MeasurePage, "tasks": TaskSharePage}
 KIND_OF_MODEL = {model: kind for kind, model in MODELS.items()}
-PREFETCH = {
-    "libraries": ("tagged_toolkit_results__tag",),
-    "measures": ("topics", "target_groups", "tagged_toolkit_results__tag"),
-    "tasks": ("topics", "tagged_toolkit_results__tag"),
+
+# Documents are built from plain rows (``values()``) and one query per relation and chunk: building them
+# from page objects costs most of a rebuild's time.
+PAGE_VALUES = ("pk", "title", "first_published_at", "expire_at")
+LIBRARY_VALUES = ("pk", "title", "expire_at", "municipality", "state", "library_type", "population",
+                  "floor_area_m2", "staff_fte")
+OWN_VALUES = {
+    "libraries": ("postal_code", "description", "toolkit_results_public"),
+    "measures": ("summary", "body_text", "status", "outcome", "cost", "effort"),
+    "tasks": ("summary", "body_text", "status", "task_kind"),
+}
+#: Many-to-many relations to vocabulary terms: document field -> model field.
+TERM_RELATIONS = {
+    "libraries": {},
+    "measures": {"topic": "topics", "target_group": "target_groups"},
+    "tasks": {"topic": "topics"},
 }
 
 
 def visible_source(kind, paths=None):
-    """The pages of ``kind`` that belong in the index, with what their documents need loaded."""
-    queryset = visible_pages(MODELS[kind], paths).prefetch_related(*PREFETCH[kind])
-    if kind != "libraries":
-        queryset = queryset.select_related("library")
-    return queryset.order_by("pk")
+    """The pages of ``kind`` that belong in the index, in id order."""
+    return visible_pages(MODELS[kind], paths).order_by("pk")
 
 
 def iter_documents(kind, ids=None, chunk_size=500):
     """Documents (as dicts with ``_id``) of the visible pages of ``kind``, streamed in bounded chunks."""
-    paths = restricted_paths()
-    queryset = visible_source(kind, paths)
+    queryset = visible_source(kind, restricted_paths()).values(*source_fields(kind))
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
     last_pk = 0
     while True:
-        chunk = list(queryset.filter(pk__gt=last_pk)[:chunk_size])
-        if not chunk:
+        rows = list(queryset.filter(pk__gt=last_pk)[:chunk_size])
+        if not rows:
             return
-        for page in chunk:
-            yield build_document(kind, page)
-        last_pk = chunk[-1].pk
+        related = related_terms(kind, [row["pk"] for row in rows])
+        for row in rows:
+            yield build_document(kind, row, {key: terms.get(row["pk"], []) for key, terms in related.items()})
+        last_pk = rows[-1]["pk"]
 
 
-def build_document(kind, page):
-    """The document of one page as a plain dict, ``_id`` included."""
-    library = page if kind == "libraries" else page.library
-    body = {**_page_fields(page, library), **_library_fields(library)}
-    body.update(_BUILDERS[kind](page))
+def source_fields(kind):
+    if kind == "libraries":
+        return tuple(dict.fromkeys((*PAGE_VALUES, *LIBRARY_VALUES, *OWN_VALUES[kind])))
+    return (*PAGE_VALUES, *OWN_VALUES[kind], *(f"library__{name}" for name in LIBRARY_VALUES))
+
+
+def related_terms(kind, ids):
+    """``{document field: {page id: sorted slugs}}`` for the term relations and toolkit results of ``ids``."""
+    model = MODELS[kind]
+    related = {}
+    for key, name in TERM_RELATIONS[kind].items():
+        field = model._meta.get_field(name)
+        page_id = f"{field.m2m_field_name()}_id"
+        rows = field.remote_field.through.objects.filter(**{f"{page_id}__in": ids})
+        related[key] = group_slugs(rows.values_list(page_id, f"{field.m2m_reverse_field_name()}__slug"))
+    tagged = model._meta.get_field("toolkit_results").through.objects.filter(content_object_id__in=ids)
+    related["toolkit"] = group_slugs(tagged.values_list("content_object_id", "tag__slug"))
+    return related
+
+
+def group_slugs(pairs):
+    grouped = {}
+    for page_id, slug in pairs:
+        grouped.setdefault(page_id, []).append(slug)
+    return {page_id: sorted(slugs) for page_id, slugs in grouped.items()}
+
+
+def build_document(kind, row, related):
+    """The document of one page (a ``values()`` row of ``source_fields``) as a plain dict, ``_id`` included."""
+    library = row if kind == "libraries" else {name: row[f"library__{name}"] for name in LIBRARY_VALUES}
+    body = {**_page_fields(row, library), **_library_fields(library), **_BUILDERS[kind](row, related)}
     body["fingerprint"] = fingerprint(body)
-    return {"_id": page.pk, **body}
+    return {"_id": row["pk"], **body}
 
 
 def fingerprint(body):
@@ -117,14 +155,14 @@ def fingerprint(body):
     return hashlib.sha1(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def _page_fields(page, library):
-    expiries = [value for value in (page.expire_at, library.expire_at) if value is not None]
-    published = page.first_published_at
+def _page_fields(row, library):
+    expiries = [value for value in (row["expire_at"], library["expire_at"]) if value is not None]
+    published = row["first_published_at"]
     return {
-        "page_id": page.pk,
-        "title": page.title,
+        "page_id": row["pk"],
+        "title": row["title"],
         "published_us": _epoch_microseconds(published) if published else 0,
-        "expires": min(expiries).isoformat() if expiries else None,
+        "expires": min(expiries, default=NEVER).isoformat(),
     }
 
 
@@ -133,12 +171,12 @@ def _epoch_microseconds(moment):
 
 
 def _library_fields(library):
-    population, area, fte = library.population, library.floor_area_m2, float(library.staff_fte)
+    population, area, fte = library["population"], library["floor_area_m2"], float(library["staff_fte"])
     return {
-        "library_id": library.pk,
-        "municipality": library.municipality,
-        "state": library.state,
-        "library_type": library.library_type,
+        "library_id": library["pk"],
+        "municipality": library["municipality"],
+        "state": library["state"],
+        "library_type": library["library_type"],
         "population": population,
         "area": area,
         "fte": fte,
@@ -148,45 +186,37 @@ def _library_fields(library):
     }
 
 
-def _slugs(manager):
-    return sorted(term.slug for term in manager.all())
-
-
-def _toolkit(page):
-    return sorted(item.tag.slug for item in page.tagged_toolkit_results.all())
-
-
-def _library_document(page):
+def _library_document(row, related):
     return {
-        "postal_code": page.postal_code,
-        "description": strip_tags(page.description or ""),
-        "toolkit": _toolkit(page) if page.toolkit_results_public else [],
+        "postal_code": row["postal_code"],
+        "description": strip_tags(row["description"] or ""),
+        "toolkit": related["toolkit"] if row["toolkit_results_public"] else [],
     }
 
 
-def _content_fields(page):
+def _content_fields(row, related):
     return {
-        "summary": page.summary,
-        "body": page.body_text,
-        "library_title": page.library.title,
-        "topic": _slugs(page.topics),
-        "toolkit": _toolkit(page),
-        "status": page.status,
+        "summary": row["summary"],
+        "body": row["body_text"],
+        "library_title": row["library__title"],
+        "topic": related["topic"],
+        "toolkit": related["toolkit"],
+        "status": row["status"],
     }
 
 
-def _measure_document(page):
+def _measure_document(row, related):
     return {
-        **_content_fields(page),
-        "outcome": page.outcome,
-        "target_group": _slugs(page.target_groups),
-        "cost": page.cost,
-        "effort": page.effort,
+        **_content_fields(row, related),
+        "outcome": row["outcome"],
+        "target_group": related["target_group"],
+        "cost": row["cost"],
+        "effort": row["effort"],
     }
 
 
-def _task_document(page):
-    return {**_content_fields(page), "task_kind": page.task_kind}
+def _task_document(row, related):
+    return {**_content_fields(row, related), "task_kind": row["task_kind"]}
 
 
 _BUILDERS = {"libraries": _library_document, "measures": _measure_document, "tasks": _task_document}

@@ -17,7 +17,16 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..conf import get_setting
 from ..models import IndexChange, LibraryProfilePage, MeasurePage, TaskSharePage
-from .cluster import KINDS, alias_name, create_index, ensure_indices, get_client, point_alias, stray_indices
+from .cluster import (
+    KINDS,
+    alias_name,
+    create_index,
+    ensure_indices,
+    finish_bulk_loading,
+    get_client,
+    point_alias,
+    stray_indices,
+)
 from .documents import KIND_OF_MODEL, iter_documents
 
 logger = logging.getLogger(__name__)
@@ -175,10 +184,10 @@ def rebuild(kind, client=None, progress=None):
     client = client or get_client()
     for name in stray_indices(kind, client):
         client.options(ignore_status=404).indices.delete(index=name)
-    new_index = create_index(kind, client=client)
+    new_index = create_index(kind, client=client, bulk_loading=True)
     actions = ({"_op_type": "index", "_index": new_index, **document} for document in iter_documents(kind))
     bulk(client, actions, progress)
-    client.indices.refresh(index=new_index)
+    finish_bulk_loading(new_index, client)
     for name in point_alias(kind, new_index, client):
         client.options(ignore_status=404).indices.delete(index=name)
     return new_index

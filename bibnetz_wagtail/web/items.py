@@ -3,14 +3,12 @@
 from dataclasses import dataclass
 
 from ..models import LibraryProfilePage, MeasurePage, TaskSharePage
+from ..search.documents import related_terms
 from ..search.facets import LISTINGS
 
-PREFETCH = {
-    "libraries": ("tagged_toolkit_results__tag",),
-    "measures": ("topics", "target_groups", "tagged_toolkit_results__tag"),
-    "tasks": ("topics", "tagged_toolkit_results__tag"),
-}
 MODELS = {"libraries": LibraryProfilePage, "measures": MeasurePage, "tasks": TaskSharePage}
+#: Large fields no card or JSON result shows; loading them would only cost time.
+UNUSED_FIELDS = {"libraries": ("description",), "measures": ("body", "body_text"), "tasks": ("body", "body_text")}
 
 
 @dataclass
@@ -28,34 +26,36 @@ class Item:
 
 
 def load_items(kind, hits):
-    """Items for ``hits`` in hit order; the prefetches make the query count independent of page size."""
+    """Items for ``hits`` in hit order: one query for the pages (with their library) and one per relation."""
     if not hits:
         return []
-    queryset = MODELS[kind].objects.filter(pk__in=[hit.id for hit in hits]).prefetch_related(*PREFETCH[kind])
+    ids = [hit.id for hit in hits]
+    queryset = MODELS[kind].objects.filter(pk__in=ids).defer(*UNUSED_FIELDS[kind])
     if kind != "libraries":
-        queryset = queryset.select_related("library")
+        queryset = queryset.select_related("library").defer(*(f"library__{name}" for name in UNUSED_FIELDS["libraries"]))
     pages = {page.pk: page for page in queryset}
+    related = related_terms(kind, ids)
     items = []
     for hit in hits:
         page = pages.get(hit.id)
         if page is not None:
             library = page if kind == "libraries" else page.library
-            items.append(Item(page=page, library=library, likeness=hit.likeness, terms=page_terms(kind, page)))
+            terms = page_terms(kind, page, library, {key: slugs.get(page.pk, []) for key, slugs in related.items()})
+            items.append(Item(page=page, library=library, likeness=hit.likeness, terms=terms))
     return items
 
 
-def page_terms(kind, page):
+def page_terms(kind, page, library, related):
     """The page's values for every term facet of its listing; private toolkit results stay out."""
     terms = {}
-    library = page if kind == "libraries" else page.library
     for facet in LISTINGS[kind].term_facets:
         if facet.on_library:
             terms[facet.key] = [getattr(library, facet.field)]
         elif facet.key == "toolkit":
             visible = kind != "libraries" or page.toolkit_results_public
-            terms[facet.key] = sorted(item.tag.slug for item in page.tagged_toolkit_results.all()) if visible else []
+            terms[facet.key] = related["toolkit"] if visible else []
         elif facet.many:
-            terms[facet.key] = sorted(term.slug for term in getattr(page, facet.field).all())
+            terms[facet.key] = related[facet.key]
         else:
             terms[facet.key] = [getattr(page, facet.field)]
     return terms
