@@ -148,6 +148,7 @@ class LibraryProfilePage(HostTemplateMixin, Page):
         return tuple(math.log1p(value) for value in self.figures)
 
     def get_context(self, request, *args, **kwargs):
+        from ..web.comparison import comparison_context  # models sit below the web layer: import when rendering
         from .measures import MeasureIndexPage, MeasurePage
         from .tasks import TaskSharePage
 
@@ -157,6 +158,7 @@ class LibraryProfilePage(HostTemplateMixin, Page):
         context["tasks"] = TaskSharePage.objects.child_of(self).live().public().order_by("-first_published_at")
         context["similar_libraries_url"] = listing_url(LibraryIndexPage, request, similar_to=self.pk)
         context["similar_measures_url"] = listing_url(MeasureIndexPage, request, similar_to=self.pk)
+        context["comparison"] = comparison_context(self)
         return context
 
     def public_toolkit_results(self):
