@@ -292,7 +292,8 @@ def test_query_count_does_not_grow_with_the_network(client, index_pages, django_
     add_libraries(9, start=2)
     large = count_queries(client, subject)
     assert small == large
-    with django_assert_max_num_queries(60):
+    # The two lists ask the engine for hits only, without facet counts.
+    with django_assert_max_num_queries(32):
         client.get(subject.url)
 
 

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from bibnetz_wagtail.search.query import likeness, metric_similarity, Reference
+from bibnetz_wagtail.search.query import ListingQuery, Reference, likeness, metric_similarity
 
 from .factories import LibraryProfilePageFactory
 from .helpers import counts, ids, run
@@ -218,3 +218,10 @@ class TestOrderAndPages:
     def test_huge_page_is_out_of_range_not_an_error(self, engine, world):
         result = run(engine, "measures", "page=99999999999")
         assert result.hits == [] and result.out_of_range
+
+
+def test_a_listing_without_facets_counts_none(engine, world):
+    full = engine.search(ListingQuery(kind="measures"))
+    bare = engine.search(ListingQuery(kind="measures", facets=False))
+    assert bare.facets == {} and full.facets
+    assert (bare.ids, bare.count) == (full.ids, full.count)

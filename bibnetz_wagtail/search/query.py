@@ -63,6 +63,8 @@ class ListingQuery:
     sort: str = SORT_NEWEST
     page: int = 1
     per_page: int = 20
+    #: Count the facets; callers that only need hits (e.g. the lists on a profile) switch it off.
+    facets: bool = True
 
     @property
     def offset(self):

@@ -310,5 +310,5 @@ def similar_measures(reference):
 
 
 def ask_engine(kind, reference, per_page):
-    query = ListingQuery(kind=kind, reference=reference, sort=SORT_SIMILAR, per_page=per_page)
+    query = ListingQuery(kind=kind, reference=reference, sort=SORT_SIMILAR, per_page=per_page, facets=False)
     return get_engine().search(query).hits

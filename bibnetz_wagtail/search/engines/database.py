@@ -30,7 +30,8 @@ class DatabaseEngine:
 
     def search(self, query, vocabulary=None):
         listing = LISTINGS[query.kind]
-        vocabulary = vocabulary if vocabulary is not None else load_vocabulary(query.kind)
+        if vocabulary is None and query.facets:
+            vocabulary = load_vocabulary(query.kind)
         plan = _Plan(listing, query)
         matching = plan.filtered()
         count = matching.count()
@@ -40,7 +41,7 @@ class DatabaseEngine:
             page=query.page,
             per_page=query.per_page,
             hits=hits,
-            facets=plan.facet_values(vocabulary),
+            facets=plan.facet_values(vocabulary) if query.facets else {},
         )
 
 

@@ -47,7 +47,8 @@ class ElasticsearchEngine:
         self.client = client
 
     def search(self, query, vocabulary=None):
-        vocabulary = vocabulary if vocabulary is not None else load_vocabulary(query.kind)
+        if vocabulary is None and query.facets:
+            vocabulary = load_vocabulary(query.kind)
         try:
             return self.search_index(query, vocabulary)
         except (TransportError, ApiError) as error:
@@ -69,7 +70,7 @@ class ElasticsearchEngine:
             page=query.page,
             per_page=query.per_page,
             hits=hits,
-            facets=facet_values(query, vocabulary, response.aggregations),
+            facets=facet_values(query, vocabulary, response.aggregations) if query.facets else {},
         )
 
     @staticmethod
@@ -86,7 +87,7 @@ def build_search(query, vocabulary, size=None):
     text = text_query(query.kind, query.q)
     search = Search(index=alias_name(query.kind)).extra(track_total_hits=True)
     search = search.query(ranked(query, matching(text, filters.values())))
-    for key in LISTINGS[query.kind].facet_keys:
+    for key in LISTINGS[query.kind].facet_keys if query.facets else ():
         agg_type, params = facet_aggregation(query, vocabulary, key)
         if key in filters:
             others = [q for other, q in filters.items() if other != key]
