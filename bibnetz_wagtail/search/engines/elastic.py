@@ -177,8 +177,9 @@ def facet_aggregation(query, vocabulary, key):
 
 def facet_values(query, vocabulary, aggregations):
     facets = {}
+    filtered = facet_filters(query).keys()
     for key in LISTINGS[query.kind].facet_keys:
-        counted = counted_facet(query, aggregations, key)
+        counted = aggregations[f"_all_{key}"][f"_filter_{key}"][key] if key in filtered else aggregations[key]
         selected = query.selected(key)
         if key in METRIC_FIELDS:
             facets[key] = [
@@ -190,12 +191,6 @@ def facet_values(query, vocabulary, aggregations):
             counts = {bucket.key: bucket.doc_count for bucket in counted.buckets}
             facets[key] = term_facet_values(vocabulary[key], counts, selected)
     return facets
-
-
-def counted_facet(query, aggregations, key):
-    if key in facet_filters(query):
-        return aggregations[f"_all_{key}"][f"_filter_{key}"][key]
-    return aggregations[key]
 
 
 def sort_order(query):
