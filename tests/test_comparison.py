@@ -234,10 +234,9 @@ def test_draft_preview_shows_the_charts_and_skips_the_lists(network):
     # Not yet counted in the network, but its own band is still shown.
     population = chart(comparison, "population")
     assert counts(population) == [1, 2, 0, 0, 1, 0] and population.bars[0].is_own
-    with translation.override("en"):
-        html = draft.make_preview_request().render().content.decode()
-    assert "Where does this library stand?" in html
-    assert "once the profile is published" in html
+    html = draft.make_preview_request().render().content.decode()
+    assert "Wo steht diese Bibliothek?" in html
+    assert "sobald das Profil veröffentlicht ist" in html
 
 
 # --- Privacy ------------------------------------------------------------------------------------------------
@@ -327,3 +326,14 @@ def test_a_figure_outside_every_configured_band(client, index_pages, settings):
     population = chart(comparison_context(small), "population")
     assert [(bar.count, bar.is_own) for bar in population.bars] == [(0, False)]
     assert get(client, small)
+
+
+def test_a_note_sits_below_its_bar_where_no_band_label_can_run_into_it(network):
+    population = chart(comparison_context(network["c"]), "population")
+    noted = [bar for bar in population.bars if bar.note]
+    assert noted
+    for bar in noted:
+        assert bar.note_y > bar.bar_y + bar.bar_height
+    rows = population.bars
+    assert all(later.label_y > earlier.note_y for earlier, later in zip(rows, rows[1:]) if earlier.note)
+    assert population.height == sum(bar.height for bar in rows)

@@ -29,6 +29,10 @@ ROW_HEIGHT = 44
 LABEL_BASELINE = 15
 BAR_TOP = 21
 BAR_HEIGHT = 16
+#: A row that carries a note ("this library · median") is this much taller: the note goes below its bar, where
+#: it cannot run into a long band label.
+NOTE_HEIGHT = 18
+NOTE_BASELINE = ROW_HEIGHT + 8
 #: Room right of the longest bar for its count.
 COUNT_ROOM = 44
 COUNT_GAP = 6
@@ -89,7 +93,8 @@ class Bar:
     count: int
     is_own: bool
     has_median: bool
-    row: int
+    #: Where the row starts, in SVG user units from the top of the chart.
+    top: int
     width: float
 
     @property
@@ -105,11 +110,11 @@ class Bar:
 
     @property
     def label_y(self):
-        return self.row * ROW_HEIGHT + LABEL_BASELINE
+        return self.top + LABEL_BASELINE
 
     @property
     def bar_y(self):
-        return self.row * ROW_HEIGHT + BAR_TOP
+        return self.top + BAR_TOP
 
     @property
     def bar_height(self):
@@ -122,6 +127,14 @@ class Bar:
     @property
     def count_y(self):
         return self.bar_y + BAR_HEIGHT - 3
+
+    @property
+    def note_y(self):
+        return self.top + NOTE_BASELINE
+
+    @property
+    def height(self):
+        return ROW_HEIGHT + (NOTE_HEIGHT if self.note else 0)
 
 
 @dataclass
@@ -143,7 +156,7 @@ class Chart:
 
     @property
     def height(self):
-        return len(self.bars) * ROW_HEIGHT
+        return sum(bar.height for bar in self.bars)
 
     @property
     def percent_below(self):
@@ -257,7 +270,8 @@ def build_chart(metric, page, bands, counts, median_value):
     band_counts = [counts[f"{metric.key}_band{index}"] for index in range(len(bands))]
     longest = max(band_counts) or 1
     bars = []
-    for row, (band, count) in enumerate(zip(bands, band_counts)):
+    top = 0
+    for band, count in zip(bands, band_counts):
         is_own = band.contains(value)
         width = (CHART_WIDTH - COUNT_ROOM) * count / longest
         bars.append(
@@ -266,10 +280,11 @@ def build_chart(metric, page, bands, counts, median_value):
                 count=count,
                 is_own=is_own,
                 has_median=median_value is not None and band.contains(median_value),
-                row=row,
+                top=top,
                 width=round(max(width, MIN_OWN_BAR if is_own else 0), 1),
             )
         )
+        top += bars[-1].height
     return Chart(
         metric=metric,
         value=value,
