@@ -127,8 +127,9 @@ def reindex_section(results):
     return [
         "### Reindex: `rebuild(\"measures\")`",
         "",
-        "Documents are built from the database in chunks of 500 and sent with `streaming_bulk` into a new index; "
-        "the alias moves when all are in. Peak memory is noted when the first quarter and when all documents "
+        "Documents are built from plain database rows in chunks of 500 (one query for the pages with their "
+        "library, one per relation) and sent with `streaming_bulk` into a new index whose periodic refresh is off "
+        "until all are in; then it is refreshed and the alias moves. Peak memory is noted when the first quarter and when all documents "
         "are through: peak RSS growth of the timed run (`VmHWM`, reset before it) and the `tracemalloc` peak of "
         "a second, traced run.",
         "",
