@@ -226,12 +226,7 @@ def test_shared_msgids_keep_the_wording_of_django_and_wagtail(po):
 
 
 #: Deliberate German wordings that differ from Wagtail's for the same msgid, each with its way out.
-KNOWN_CLASHES = {
-    # The membership role is "Administration" (gender-neutral role name, used across the membership
-    # screens); wagtail.users translates its superuser checkbox "Administrator". Needs
-    # pgettext_lazy("membership role", "Administrator") in models/membership.py.
-    "Administrator": "pgettext_lazy in models/membership.py",
-}
+KNOWN_CLASHES = {}
 
 
 def test_plural_forms_are_chosen_by_count():

@@ -6,14 +6,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 #: The network moderators' group (set up in ``permissions.py``); named here so that the domain can ask about it.
 MODERATORS_GROUP = "Netzwerk-Moderation"
 
 
 class MembershipRole(models.TextChoices):
-    ADMIN = "admin", _("Administrator")
-    EDITOR = "editor", _("Editor")
+    # With a context: Wagtail uses the msgid "Administrator" for its superuser flag, in other words.
+    ADMIN = "admin", pgettext_lazy("membership role", "Administrator")
+    EDITOR = "editor", pgettext_lazy("membership role", "Editor")
 
 
 class Membership(models.Model):
