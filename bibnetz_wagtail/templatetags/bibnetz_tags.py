@@ -53,14 +53,9 @@ def bibnetz_latest_measures(
     context, count=DEFAULT_COUNT, heading=None, heading_level=DEFAULT_HEADING_LEVEL, template=None
 ):
     """The newest visible measures with their library, and a link to all measures."""
-    count = whole_number("count", count, DEFAULT_COUNT, COUNT_RANGE)
-    pages = network.latest_measures(count, shared_restricted_paths(context))
-    values = {
-        **heading_values(context, "bibnetz-latest-measures", heading, _("Latest measures"), heading_level),
-        "items": network.teasers(pages, context.get("request")),
-        "all_url": listing_url(context, "measures"),
-    }
-    return render(context, "latest_measures", template, values)
+    heading_default = _("Latest measures")
+    return teaser_tag(context, "latest_measures", network.latest_measures, "measures", count, heading,
+                      heading_default, heading_level, template)
 
 
 @register.simple_tag(takes_context=True)
@@ -68,14 +63,21 @@ def bibnetz_open_calls(
     context, count=DEFAULT_COUNT, heading=None, heading_level=DEFAULT_HEADING_LEVEL, template=None
 ):
     """The task-share calls libraries can join now, soonest deadline first, and a link to all calls."""
+    heading_default = _("Open calls")
+    return teaser_tag(context, "open_calls", network.open_calls, "tasks", count, heading, heading_default,
+                      heading_level, template)
+
+
+def teaser_tag(context, name, find_pages, listing, count, heading, heading_default, heading_level, template):
+    """A list of ``count`` pages found by ``find_pages`` with a link to the listing of ``listing``."""
     count = whole_number("count", count, DEFAULT_COUNT, COUNT_RANGE)
-    pages = network.open_calls(count, shared_restricted_paths(context))
+    pages = find_pages(count, shared_restricted_paths(context))
     values = {
-        **heading_values(context, "bibnetz-open-calls", heading, _("Open calls"), heading_level),
+        **heading_values(context, f"bibnetz-{name.replace('_', '-')}", heading, heading_default, heading_level),
         "items": network.teasers(pages, context.get("request")),
-        "all_url": listing_url(context, "tasks"),
+        "all_url": listing_url(context, listing),
     }
-    return render(context, "open_calls", template, values)
+    return render(context, name, template, values)
 
 
 @register.simple_tag(takes_context=True)
