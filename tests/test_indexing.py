@@ -11,7 +11,14 @@ from elasticsearch.helpers import scan
 
 from bibnetz_wagtail.models import IndexChange, MeasurePage
 from bibnetz_wagtail.search import indexing
-from bibnetz_wagtail.search.cluster import KINDS, alias_name, get_client, indices_behind
+from bibnetz_wagtail.search.cluster import (
+    KINDS,
+    alias_name,
+    create_index,
+    finish_bulk_loading,
+    get_client,
+    indices_behind,
+)
 from bibnetz_wagtail.search.indexing import find_drift, rebuild, send_pending
 
 from .elastic import IndexingEngine
@@ -148,6 +155,18 @@ class TestRebuild:
         assert set(documents("measures")) == {network[1].pk}
         assert not get_client().indices.exists(index=before[0])
 
+    def test_a_bulk_loaded_index_is_merged_before_it_serves(self, network):
+        client = get_client()
+        name = create_index("measures", client=client, bulk_loading=True)
+        for page_id in (1, 2, 3):  # a refresh after each write: three segments
+            client.index(index=name, id=page_id, document={"page_id": page_id})
+            client.indices.refresh(index=name)
+        assert segment_counts(client, name) == [3]
+        finish_bulk_loading(name, client)
+        assert segment_counts(client, name) == [1]
+        assert client.count(index=name)["count"] == 3
+        client.indices.delete(index=name)
+
     def test_a_killed_rebuild_leaves_the_old_index_serving(self, network, monkeypatch):
         library = network[0]
         for n in range(5):
@@ -210,3 +229,8 @@ class TestPrivacy:
         assert documents("libraries")[library.pk]["toolkit"] == []
         result = run(IndexingEngine(), "libraries")
         assert {value.value: value.count for value in result.facets["toolkit"]} == {"t1": 1}
+
+
+def segment_counts(client, name):
+    shards = client.indices.segments(index=name).body["indices"][name]["shards"]
+    return [len(copy["segments"]) for copies in shards.values() for copy in copies]

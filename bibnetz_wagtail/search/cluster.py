@@ -66,11 +66,22 @@ def create_index(kind, name=None, client=None, bulk_loading=False):
     return name
 
 
+#: Merging a freshly built index takes seconds, far longer than the short timeout that keeps pages responsive.
+MERGE_TIMEOUT = 600
+
+
 def finish_bulk_loading(name, client=None):
-    """Give a bulk-loaded index its configured refresh interval back and make everything searchable."""
+    """Give a bulk-loaded index its configured refresh interval back, merge it and make everything searchable.
+
+    The new index is merged into one segment per shard before listings read it: a rebuild leaves many small
+    segments, and merging them in the background would slow the first minutes of listings down. Our indices are
+    small (well below the sizes where a single big segment stops being merged with later writes).
+    """
     client = client or get_client()
     interval = es_settings().get("INDEX_SETTINGS", {}).get("refresh_interval")
     client.indices.put_settings(index=name, settings={"index": {"refresh_interval": interval}})
+    client.indices.refresh(index=name)
+    client.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
     client.indices.refresh(index=name)
 
 
