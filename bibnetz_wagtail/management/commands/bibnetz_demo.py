@@ -98,11 +98,14 @@ class Command(BaseCommand):
 
     def _report(self, stats, seconds):
         if stats.foreign_content:
-            warning = _(
-                "%(count)d library profiles were already there that this run does not know (another seed, "
-                "other sizes or another version of the demo). Use --reset to replace them."
-            )
             unknown = stats.libraries_before - stats.libraries_recognised
+            warning = ngettext(
+                "%(count)d library profile was already there that this run does not know (another seed, "
+                "other sizes or another version of the demo). Use --reset to replace it.",
+                "%(count)d library profiles were already there that this run does not know (another seed, "
+                "other sizes or another version of the demo). Use --reset to replace them.",
+                unknown,
+            )
             self.stderr.write(self.style.WARNING(str(warning) % {"count": unknown}))
         message = _("Created %(libraries)d libraries, %(measures)d measures and %(tasks)d calls in %(seconds).1f s.")
         counts = {"libraries": stats.libraries, "measures": stats.measures, "tasks": stats.tasks, "seconds": seconds}

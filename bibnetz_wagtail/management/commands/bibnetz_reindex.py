@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from elasticsearch import ApiError, TransportError
 from tqdm import tqdm
 
@@ -24,7 +25,8 @@ class Command(BaseCommand):
                 total = visible_source(kind).count()
                 with tqdm(total=total, desc=kind, unit="doc", disable=options["no_progress"], file=self.stderr) as bar:
                     index = rebuild(kind, client, progress=bar)
-                self.stdout.write(_("%(kind)s: %(count)d documents in %(index)s.") % {"kind": kind, "count": total, "index": index})
+                message = ngettext("%(kind)s: %(count)d document in %(index)s.", "%(kind)s: %(count)d documents in %(index)s.", total)
+                self.stdout.write(message % {"kind": kind, "count": total, "index": index})
             # Changes recorded while the rebuild ran are in the outbox; send them to the new indices.
             send_pending(client)
         except (TransportError, ApiError) as error:

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from elasticsearch import ApiError, TransportError
 from tqdm import tqdm
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             raise CommandError(
                 _("Elasticsearch cannot be reached: %(error)s. The changes stay in the outbox.") % {"error": error}
             )
-        self.stdout.write(_("%(count)d index changes sent.") % {"count": sent})
+        self.stdout.write(ngettext("%(count)d index change sent.", "%(count)d index changes sent.", sent) % {"count": sent})
 
     def repair_drift(self, client):
         for kind in KINDS:
