@@ -111,10 +111,18 @@ def elasticsearch_version(client):
     return next(iter(nodes.values()), {}).get("version", "unknown")
 
 
+def elasticsearch_heap_mib(client):
+    """The maximum heap of the node in MiB (0 when the nodes API does not say)."""
+    stats = client.nodes.stats(node_id="_local", metric="jvm", filter_path="nodes.*.jvm.mem.heap_max_in_bytes")
+    node = next(iter(stats.body.get("nodes", {}).values()), {})
+    return node.get("jvm", {}).get("mem", {}).get("heap_max_in_bytes", 0) // 1024**2
+
+
 def machine_line(client, database):
     """One line naming the date, the machine and the software versions the numbers were taken on."""
     return (
         f"{datetime.now().astimezone():%Y-%m-%d %H:%M %Z} · {cpu_model()}, {os.cpu_count()} cores, "
         f"{memory_gib():.0f} GiB RAM · {platform.system()} · Python {platform.python_version()} · "
-        f"Elasticsearch {elasticsearch_version(client)} (server core only, same machine) · database: {database}"
+        f"Elasticsearch {elasticsearch_version(client)} (server core only, {elasticsearch_heap_mib(client):,} MiB "
+        f"heap, same machine) · database: {database}"
     )

@@ -24,8 +24,8 @@ def header(results):
         f"Demo data: {args.libraries:,} libraries, {args.measures:,} measures, {args.tasks:,} task-share calls "
         f"(`bibnetz_demo`, seed 42). Command: `bash benchmarks/run` ({args.repeat} timed repetitions per "
         f"scenario{f', {args.db_repeat} for the database engine' if args.db_repeat != args.repeat else ''}, after "
-        "3 warm-ups; nearest-rank percentiles; times in ms). Elasticsearch (512 MiB heap) runs on the same "
-        f"machine. 1-minute load average {load_text(results['load'])}: the benchmark and Elasticsearch account "
+        "3 warm-ups; nearest-rank percentiles; times in ms). Elasticsearch runs on the same machine "
+        f"(started by the command with a 2 GiB heap unless it was running already). 1-minute load average {load_text(results['load'])}: the benchmark and Elasticsearch account "
         "for about 1–2, anything above means other work shared the cores and widened the percentiles.",
     ]
 
