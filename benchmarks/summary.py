@@ -25,7 +25,7 @@ def header(results):
         f"(`bibnetz_demo`, seed 42). Command: `bash benchmarks/run` ({args.repeat} timed repetitions per "
         f"scenario{f', {args.db_repeat} for the database engine' if args.db_repeat != args.repeat else ''}, after "
         "3 warm-ups; nearest-rank percentiles; times in ms). Elasticsearch runs on the same machine "
-        f"(started by the command with a 2 GiB heap unless it was running already). 1-minute load average {load_text(results['load'])}: the benchmark and Elasticsearch account "
+        f"(heap as in the first line; set it with `BIBNETZ_ES_JAVA_OPTS`). 1-minute load average {load_text(results['load'])}: the benchmark and Elasticsearch account "
         "for about 1–2, anything above means other work shared the cores and widened the percentiles.",
     ]
 
