@@ -5,7 +5,6 @@ import os
 import subprocess
 from pathlib import Path
 
-import pytest
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exceptions
 
@@ -13,6 +12,8 @@ from bibnetz_wagtail.search.cluster import KINDS, alias_name, ensure_indices, ge
 from bibnetz_wagtail.search.engines.elastic import ElasticsearchEngine
 from bibnetz_wagtail.search.indexing import send_pending
 from bibnetz_wagtail.search.vocabulary import load_vocabulary
+
+from .services import missing_service
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _prefixes = itertools.count(1)
@@ -34,11 +35,9 @@ def server_url():
 
 
 def unavailable(message):
-    """Fail in CI (a missing service is a failure there), skip on a developer machine."""
+    """No server: a failure in CI and under the test command, a skip elsewhere."""
     message += " (start one with `scripts/elasticsearch start`, or set BIBNETZ_ELASTICSEARCH_URL)"
-    if os.environ.get("CI"):
-        pytest.fail(f"No Elasticsearch server for the integration tests: {message}", pytrace=False)
-    pytest.skip(f"no Elasticsearch server: {message}")
+    missing_service("Elasticsearch server", message)
 
 
 def reachable_url():

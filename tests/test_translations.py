@@ -14,6 +14,8 @@ from django.utils import translation
 
 import bibnetz_wagtail
 
+from .services import missing_service
+
 PACKAGE_DIR = Path(bibnetz_wagtail.__file__).resolve().parent
 LC_MESSAGES = PACKAGE_DIR / "locale" / "de" / "LC_MESSAGES"
 PO_FILE = LC_MESSAGES / "django.po"
@@ -242,12 +244,10 @@ def test_plural_forms_are_chosen_by_count():
 # --- Up to date with the source ---------------------------------------------------------------------
 
 
-@pytest.mark.skipif(
-    not (shutil.which("xgettext") and shutil.which("msgmerge") and shutil.which("msguniq")),
-    reason="makemessages needs GNU gettext (xgettext, msgmerge, msguniq)",
-)
 def test_makemessages_finds_no_new_strings(po, tmp_path, monkeypatch):
     """makemessages on a copy of the package adds no entry and drops none: every source string is translated."""
+    if not all(shutil.which(tool) for tool in ("xgettext", "msgmerge", "msguniq")):
+        missing_service("GNU gettext", "makemessages needs xgettext, msgmerge and msguniq")
     _, entries = po
     copy = tmp_path / "bibnetz_wagtail"
     shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo"))

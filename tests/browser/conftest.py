@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from ..services import missing_service
 from .server import REPO_ROOT, start_example_site
 
 try:
@@ -49,11 +50,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 def unavailable(message):
-    """Fail in CI (a missing browser is a failure there), skip on a developer machine."""
+    """No browser: a failure in CI and under the test command, a skip elsewhere."""
     message += " (install Debian's package `chromium`, or point BIBNETZ_CHROMIUM at a Chromium binary)"
-    if os.environ.get("CI"):
-        pytest.fail(f"No browser for the browser tests: {message}", pytrace=False)
-    pytest.skip(f"no browser: {message}")
+    missing_service("browser", message)
 
 
 @pytest.fixture(scope="package")
