@@ -38,6 +38,11 @@ def everything_from_zero(key):
     return {key: {"range": {"field": key, "keyed": True, "ranges": [{"key": "0-", "from": 0.0}]}}}
 
 
+def population_bands():
+    ranges = [{"key": "0-5000", "from": 0.0, "to": 5000.0}, {"key": "5000-", "from": 5000.0}]
+    return {"population": {"range": {"field": "population", "keyed": True, "ranges": ranges}}}
+
+
 def test_filters_in_the_query_and_disjunctive_counts_only_for_filtered_facets():
     query = ListingQuery(
         kind="libraries",
@@ -66,19 +71,7 @@ def test_filters_in_the_query_and_disjunctive_counts_only_for_filtered_facets():
             **own_filter_facet("state", [LIVE, SMALL_TOWNS], terms("state", 2)),
             **terms("library_type", 1),
             **terms("toolkit", 1),
-            **own_filter_facet(
-                "population",
-                [LIVE, STATE_BY],
-                {
-                    "population": {
-                        "range": {
-                            "field": "population",
-                            "keyed": True,
-                            "ranges": [{"key": "0-5000", "from": 0.0, "to": 5000.0}, {"key": "5000-", "from": 5000.0}],
-                        }
-                    }
-                },
-            ),
+            **own_filter_facet("population", [LIVE, STATE_BY], population_bands()),
             **everything_from_zero("area"),
             **everything_from_zero("fte"),
         },
@@ -90,13 +83,46 @@ def test_filters_in_the_query_and_disjunctive_counts_only_for_filtered_facets():
     }
 
 
-def test_text_counts_in_filter_context_for_facets_with_their_own_filter():
+def test_text_and_a_filter_count_on_the_union_of_matches_and_keep_hits_by_post_filter():
     query = ListingQuery(kind="libraries", q="Ahorn", terms={"state": ("BY",)})
     search = build_search(query, VOCABULARY).to_dict()
     text = text_query("libraries", "Ahorn").to_dict()
-    assert search["query"] == {"bool": {"must": [text], "filter": [LIVE, STATE_BY]}}
-    state_filter = search["aggs"]["_all_state"]["aggs"]["_filter_state"]["filter"]
-    assert state_filter == {"bool": {"filter": [text, LIVE]}}
+    assert search["query"] == {"bool": {"must": [text], "filter": [LIVE]}}
+    assert search["post_filter"] == {"bool": {"filter": [STATE_BY]}}
+    assert search["aggs"]["_others_state"] == {"filter": {"bool": {}}, "aggs": terms("state", 2)}
+    assert search["aggs"]["_matching"] == {
+        "filter": {"bool": {"filter": [STATE_BY]}},
+        "aggs": {
+            **terms("library_type", 1),
+            **terms("toolkit", 1),
+            **population_bands(),
+            **everything_from_zero("area"),
+            **everything_from_zero("fte"),
+        },
+    }
+
+
+def test_three_filters_count_on_documents_that_match_all_but_at_most_one():
+    town = {"terms": {"library_type": ["town"]}}
+    query = ListingQuery(kind="libraries", terms={"state": ("BY",), "library_type": ("town",)}, bands={"population": (parse_band("0-5000"),)})
+    search = build_search(query, VOCABULARY).to_dict()
+    all_but_one = [
+        {"bool": {"filter": [town, SMALL_TOWNS]}},
+        {"bool": {"filter": [STATE_BY, SMALL_TOWNS]}},
+        {"bool": {"filter": [STATE_BY, town]}},
+    ]
+    assert search["query"] == {"bool": {"filter": [LIVE, {"bool": {"should": all_but_one, "minimum_should_match": 1}}]}}
+    assert search["post_filter"] == {"bool": {"filter": [STATE_BY, town, SMALL_TOWNS]}}
+    assert search["aggs"]["_others_library_type"]["filter"] == {"bool": {"filter": [STATE_BY, SMALL_TOWNS]}}
+    assert set(search["aggs"]) == {"_others_state", "_others_library_type", "_others_population", "_matching"}
+
+
+def test_one_or_two_filters_without_text_keep_the_global_layout():
+    two = ListingQuery(kind="libraries", terms={"state": ("BY",), "library_type": ("town",)})
+    assert "post_filter" not in build_search(two, VOCABULARY).to_dict()
+    hits_only = ListingQuery(kind="libraries", q="Ahorn", terms={"state": ("BY",)}, facets=False)
+    search = build_search(hits_only, VOCABULARY).to_dict()
+    assert "post_filter" not in search and "aggs" not in search
 
 
 def test_user_text_only_reaches_queries_that_cannot_fail_on_syntax():

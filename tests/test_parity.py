@@ -4,15 +4,20 @@ import random
 from io import StringIO
 from urllib.parse import urlencode
 
+from django.http import QueryDict
+
 import pytest
 from django.core.management import call_command
 
 from bibnetz_wagtail.models import LibraryProfilePage
+from bibnetz_wagtail.models import MeasurePage, TaskSharePage
 from bibnetz_wagtail.search.bands import METRIC_FIELDS, configured_bands
 from bibnetz_wagtail.search.cluster import KINDS
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
+from bibnetz_wagtail.search.engines.elastic import GLOBAL, UNION, ElasticsearchEngine
 from bibnetz_wagtail.search.facets import LISTINGS
 from bibnetz_wagtail.search.indexing import rebuild
+from bibnetz_wagtail.search.params import parse_listing_query
 from bibnetz_wagtail.search.vocabulary import load_vocabulary
 
 from .elastic import IndexingEngine
@@ -57,13 +62,18 @@ def snapshot(result):
     }
 
 
-def test_engines_agree_on_random_listings(elastic, index_pages):
+def demo_network():
     call_command("bibnetz_demo", libraries=200, measures=800, tasks=200, seed=7, no_progress=True, stdout=StringIO(), stderr=StringIO())
     for kind in KINDS:
         rebuild(kind)
-    rng = random.Random(20261126)
     library_ids = list(LibraryProfilePage.objects.values_list("pk", flat=True))
     vocabularies = {kind: load_vocabulary(kind) for kind in KINDS}
+    return library_ids, vocabularies
+
+
+def test_engines_agree_on_random_listings(elastic, index_pages):
+    library_ids, vocabularies = demo_network()
+    rng = random.Random(20261126)
     database, elasticsearch = DatabaseEngine(), IndexingEngine()
     compared_likeness = 0
     for _ in range(COMBINATIONS):
@@ -76,3 +86,31 @@ def test_engines_agree_on_random_listings(elastic, index_pages):
                 assert got.likeness == pytest.approx(want.likeness, abs=1e-6), f"{kind}?{querystring}"
                 compared_likeness += 1
     assert compared_likeness > 500  # the references really were exercised
+
+
+def title_words(rng, count):
+    """Words from the demo titles, common ones more likely, some cut short (text also matches word starts)."""
+    titles = [*MeasurePage.objects.values_list("title", flat=True), *TaskSharePage.objects.values_list("title", flat=True)]
+    words = [word for title in titles for word in title.split() if len(word) > 3]
+    return [word if rng.random() < 0.7 else word[: rng.randint(3, len(word) - 1)] for word in rng.choices(words, k=count)]
+
+
+def test_both_facet_layouts_agree_on_random_listings_with_text(elastic, index_pages):
+    """The global and the union layout count the same facets and find the same hits, with and without text."""
+    library_ids, vocabularies = demo_network()
+    rng = random.Random(20261127)
+    words = title_words(rng, 40)
+    engine = ElasticsearchEngine()
+    found_by_text = 0
+    for _ in range(COMBINATIONS):
+        kind = rng.choice(KINDS)
+        querystring = random_querystring(rng, kind, vocabularies[kind], library_ids)
+        if rng.random() < 0.6:
+            querystring += "&" + urlencode({"q": " ".join(rng.sample(words, rng.choice([1, 1, 2])))})
+        query = parse_listing_query(kind, QueryDict(querystring), vocabularies[kind])
+        by_global = engine.search_index(query, vocabularies[kind], layout=GLOBAL)
+        by_union = engine.search_index(query, vocabularies[kind], layout=UNION)
+        assert snapshot(by_union) == snapshot(by_global), f"{kind}?{querystring}"
+        assert [hit.likeness for hit in by_union.hits] == [hit.likeness for hit in by_global.hits]
+        found_by_text += bool(query.q and by_global.count)
+    assert found_by_text >= 30  # text listings that still had hits were really compared

@@ -1,13 +1,21 @@
 """The Elasticsearch engine: the whole listing contract in one search request per listing.
 
-The query holds the text, the visibility rule, every active facet filter and the likeness ranking, so that
-Elasticsearch collects only the matching documents. Facets without an active filter of their own are
-counted on those matches directly; a facet with an active filter is counted with every *other* filter
-(disjunctive faceting) in a ``global`` aggregation that repeats the rest of the query in filter context.
-That costs one pass over all documents only for the facets somebody filters by, where elasticsearch-dsl's
-``FacetedSearch`` (query + ``post_filter`` + one filter-wrapped aggregation per facet) pays it for every
-facet on every listing. User text only ever reaches ``simple_query_string`` and ``multi_match``, which
-cannot fail on syntax.
+The query holds the text, the visibility rule and the likeness ranking; every facet is counted in the same
+request. A facet with an active filter of its own is counted with every *other* filter (disjunctive
+faceting). Two layouts do that, and the engine takes the one that reads fewer documents:
+
+- ``global``: the query also holds every active filter, so Elasticsearch collects only the matches. Facets
+  without a filter of their own are counted on them directly; each filtered facet is counted in a ``global``
+  aggregation that repeats the rest of the query in filter context. That is one pass over *all* documents
+  per filtered facet: cheap for one or two filters, which is most listings.
+- ``union``: the query holds the documents that match all filters but at most one (text and visibility
+  included), ``post_filter`` keeps the hits that match all of them, and every facet is counted on that
+  union in a ``filter`` aggregation. With text or three or more filters the union is much smaller than the
+  index, and one pass over it beats a pass over the whole index per filtered facet.
+
+elasticsearch-dsl's ``FacetedSearch`` (query + ``post_filter`` + one filter-wrapped aggregation per facet)
+always reads every document that matches the text. User text only ever reaches ``simple_query_string`` and
+``multi_match``, which cannot fail on syntax.
 """
 
 import logging
@@ -55,50 +63,95 @@ class ElasticsearchEngine:
             logger.warning("Elasticsearch cannot answer a listing (%s); answering from the database.", error)
             return DatabaseEngine().search(query, vocabulary)
 
-    def search_index(self, query, vocabulary):
-        if query.offset + query.per_page > RESULT_WINDOW:
-            result = self.execute(build_search(query, vocabulary, size=0), query, vocabulary)
-            result.beyond_window = True
-            return result
-        return self.execute(build_search(query, vocabulary), query, vocabulary)
-
-    def execute(self, search, query, vocabulary):
-        response = search.using(self.client or get_client()).execute()
-        hits = [self.hit(hit, query) for hit in response.hits]
+    def search_index(self, query, vocabulary, layout=None):
+        """``layout`` forces one of the two facet layouts; by default the cheaper one is chosen."""
+        layout = layout or facet_layout(query)
+        beyond_window = query.offset + query.per_page > RESULT_WINDOW
+        search = build_search(query, vocabulary, size=0 if beyond_window else None, layout=layout)
+        # Plain dicts from here on: elasticsearch-dsl's attribute wrappers cost more than the counting itself.
+        response = search.using(self.client or get_client()).execute().to_dict()
         return ListingResult(
-            count=response.hits.total.value,
+            count=response["hits"]["total"]["value"],
             page=query.page,
             per_page=query.per_page,
-            hits=hits,
-            facets=facet_values(query, vocabulary, response.aggregations) if query.facets else {},
+            hits=[self.hit(hit, query) for hit in response["hits"]["hits"]],
+            facets=facet_values(query, vocabulary, response["aggregations"], layout) if query.facets else {},
+            beyond_window=beyond_window,
         )
 
     @staticmethod
     def hit(hit, query):
         if query.reference is None:
-            return Hit(id=int(hit.meta.id))
-        figures = {key: getattr(hit, key) for key in FIGURES}
-        return Hit(id=int(hit.meta.id), likeness=likeness(figures, query.reference))
+            return Hit(id=int(hit["_id"]))
+        return Hit(id=int(hit["_id"]), likeness=likeness(hit["_source"], query.reference))
 
 
-def build_search(query, vocabulary, size=None):
+#: The two ways of counting facets with a filter of their own (see the module docstring).
+GLOBAL, UNION = "global", "union"
+
+
+def build_search(query, vocabulary, size=None, layout=None):
     """The one search request of a listing, as an elasticsearch-dsl ``Search``."""
     filters = facet_filters(query)
     text = text_query(query.kind, query.q)
     search = Search(index=alias_name(query.kind)).extra(track_total_hits=True)
-    search = search.query(ranked(query, matching(text, filters.values())))
-    for key in LISTINGS[query.kind].facet_keys if query.facets else ():
-        agg_type, params = facet_aggregation(query, vocabulary, key)
-        if key in filters:
-            others = [q for other, q in filters.items() if other != key]
-            bucket = search.aggs.bucket(f"_all_{key}", "global")
-            bucket = bucket.bucket(f"_filter_{key}", "filter", filter=matching(text, others, scored=False))
-            bucket.bucket(key, agg_type, **params)
-        else:
-            search.aggs.bucket(key, agg_type, **params)
+    build_layout = union_layout if (layout or facet_layout(query)) == UNION else global_layout
+    search = build_layout(search, query, vocabulary, text, filters)
     search = search.sort(*sort_order(query)).source(list(FIGURES))
     size = query.per_page if size is None else size
     return search[query.offset : query.offset + size] if size else search.extra(size=0)
+
+
+def facet_layout(query):
+    """UNION where it reads fewer documents than a pass over the whole index per filtered facet."""
+    filtered = len(facet_filters(query))
+    if query.facets and filtered and (words(query.q) or filtered >= 3):
+        return UNION
+    return GLOBAL
+
+
+def counted_facets(query):
+    return LISTINGS[query.kind].facet_keys if query.facets else ()
+
+
+def global_layout(search, query, vocabulary, text, filters):
+    search = search.query(ranked(query, matching(text, filters.values())))
+    for key in counted_facets(query):
+        agg_type, params = facet_aggregation(query, vocabulary, key)
+        if key in filters:
+            bucket = search.aggs.bucket(f"_all_{key}", "global")
+            others = matching(text, other_filters(filters, key), scored=False)
+            bucket = bucket.bucket(f"_filter_{key}", "filter", filter=others)
+            bucket.bucket(key, agg_type, **params)
+        else:
+            search.aggs.bucket(key, agg_type, **params)
+    return search
+
+
+def union_layout(search, query, vocabulary, text, filters):
+    all_but_one = [Q("bool", filter=other_filters(filters, key)) for key in filters]
+    union = [Q("bool", should=all_but_one, minimum_should_match=1)] if len(filters) > 1 else []
+    search = search.query(ranked(query, matching(text, union))).post_filter("bool", filter=list(filters.values()))
+    matches_all = search.aggs.bucket("_matching", "filter", filter=Q("bool", filter=list(filters.values())))
+    for key in counted_facets(query):
+        agg_type, params = facet_aggregation(query, vocabulary, key)
+        if key in filters:
+            others = Q("bool", filter=other_filters(filters, key))
+            search.aggs.bucket(f"_others_{key}", "filter", filter=others).bucket(key, agg_type, **params)
+        else:
+            matches_all.bucket(key, agg_type, **params)
+    return search
+
+
+def other_filters(filters, key):
+    return [q for other, q in filters.items() if other != key]
+
+
+def counted_aggregation(aggregations, layout, key, filtered):
+    """The aggregation that counted ``key``, wherever its layout put it."""
+    if layout == UNION:
+        return aggregations[f"_others_{key}"][key] if filtered else aggregations["_matching"][key]
+    return aggregations[f"_all_{key}"][f"_filter_{key}"][key] if filtered else aggregations[key]
 
 
 def matching(text, filters, scored=True):
@@ -175,20 +228,21 @@ def facet_aggregation(query, vocabulary, key):
     return "terms", {"field": key, "size": max(len(vocabulary[key]), 1), "min_doc_count": 1}
 
 
-def facet_values(query, vocabulary, aggregations):
+def facet_values(query, vocabulary, aggregations, layout):
     facets = {}
     filtered = facet_filters(query).keys()
     for key in LISTINGS[query.kind].facet_keys:
-        counted = aggregations[f"_all_{key}"][f"_filter_{key}"][key] if key in filtered else aggregations[key]
+        counted = counted_aggregation(aggregations, layout, key, key in filtered)
         selected = query.selected(key)
         if key in METRIC_FIELDS:
+            buckets = counted["buckets"]
             facets[key] = [
-                FacetValue(band.code, str(band.label), counted.buckets[band.code].doc_count, band.code in selected)
+                FacetValue(band.code, str(band.label), buckets[band.code]["doc_count"], band.code in selected)
                 for band in listed_bands(query, key)
-                if counted.buckets[band.code].doc_count or band.code in selected
+                if buckets[band.code]["doc_count"] or band.code in selected
             ]
         else:
-            counts = {bucket.key: bucket.doc_count for bucket in counted.buckets}
+            counts = {bucket["key"]: bucket["doc_count"] for bucket in counted["buckets"]}
             facets[key] = term_facet_values(vocabulary[key], counts, selected)
     return facets
 
