@@ -22,7 +22,9 @@ def parse_args():
         parser.add_argument(f"--{name}", type=int, default=default, help=f"demo size (default {default:,})")
     parser.add_argument("--quick", action="store_true",
                         help="1,000 libraries, 10,000 measures, 1,000 calls, 20 repeats")
-    parser.add_argument("--repeat", type=int, help="timed repetitions per scenario (default 50, --quick 20)")
+    parser.add_argument("--repeat", type=int, help="timed repetitions per scenario (default 100, --quick 20)")
+    parser.add_argument("--warmup", type=int, default=30,
+                        help="untimed listings per scenario before timing (default 30; 3 for the database engine)")
     parser.add_argument("--db-repeat", type=int, help="repetitions for the slow database engine (default 20)")
     parser.add_argument("--engines", default="database,elasticsearch", help="comma-separated (default: both)")
     parser.add_argument("--skip-reference", action="store_true", help="leave out Wagtail's own search")
@@ -33,7 +35,7 @@ def parse_args():
     args = parser.parse_args()
     if args.quick:
         args.libraries, args.measures, args.tasks = 1000, 10_000, 1000
-    args.repeat = args.repeat or (20 if args.quick else 50)
+    args.repeat = args.repeat or (20 if args.quick else 100)
     args.engines = [name.strip() for name in args.engines.split(",") if name.strip()]
     args.db_repeat = args.db_repeat or min(args.repeat, 20)
     size = f"{args.libraries}-{args.measures}-{args.tasks}"
@@ -116,17 +118,17 @@ def measure(args, client, results):
     results["latency"] = []
     for engine in args.engines:
         say(f"listing latency, {engine} engine")
-        repeat = args.db_repeat if engine == "database" else args.repeat
-        results["latency"] += listing.latency(engine, client, repeat)
+        repeat, warmup = (args.db_repeat, listing.DB_WARMUP) if engine == "database" else (args.repeat, args.warmup)
+        results["latency"] += listing.latency(engine, client, repeat, warmup)
     if "elasticsearch" in args.engines:
         say("where the time of an Elasticsearch listing goes")
-        results["breakdown"] = listing.breakdown(client, args.repeat)
+        results["breakdown"] = listing.breakdown(client, args.repeat, args.warmup)
         if not args.skip_reference:
             reference.declare_search_fields()
             say("Wagtail reference: indexing the measures with Wagtail's indexer")
             results["reference_index"] = reference.build_index()
             say("Wagtail reference: listing latency")
-            results["reference"] = reference.latency(args.repeat)
+            results["reference"] = reference.latency(args.repeat, args.warmup)
 
 
 def main():

@@ -27,6 +27,8 @@ KIND = "measures"
 PATH = "/massnahmen/"
 FILTERS = "topic=lesefoerderung&topic=digitale-kompetenz&status=established&population=5000-10000"
 LIKENESS = "like_population=8000&like_area=250&like_fte=2.5"
+#: The database engine takes seconds per listing at full size; a few listings warm it up.
+DB_WARMUP = 3
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def engine_settings(name):
     return override_settings(BIBNETZ={**settings.BIBNETZ, "SEARCH_ENGINE": name})
 
 
-def latency(engine_name, es_client, repeat, warmup=3):
+def latency(engine_name, es_client, repeat, warmup):
     """One result dict per scenario: match count and view/engine/took timings in milliseconds."""
     client = Client()
     results = []
@@ -100,7 +102,7 @@ def latency_table(rows):
 STEPS = ["vocabulary", "parse", "ES took", "ES client", "engine rest", "load items", "JSON", "routing etc."]
 
 
-def breakdown(es_client, repeat):
+def breakdown(es_client, repeat, warmup):
     """p50 of each step of a JSON listing answered by Elasticsearch, in the order the view runs them.
 
     Each round times the steps one by one and then the whole view; ``routing etc.`` is the view minus the
@@ -112,7 +114,7 @@ def breakdown(es_client, repeat):
         for scenario in SCENARIOS:
             request = factory.get(scenario.url)
             steps = {step: [] for step in [*STEPS, "view"]}
-            for round_number in range(repeat + 3):
+            for round_number in range(warmup + repeat):
                 recorder.clear()
                 vocabulary_ms, vocabulary = timed(load_vocabulary, KIND)
                 parse_ms, query = timed(parse_listing_query, KIND, request.GET, vocabulary)
@@ -120,8 +122,8 @@ def breakdown(es_client, repeat):
                 items_ms, items = timed(load_items, KIND, result.hits)
                 json_ms, _response = timed(lambda: JsonResponse(listing_json(result, items, request)))
                 view_ms, _response = timed(client.get, scenario.url)
-                if round_number < 3:
-                    continue  # warm-up
+                if round_number < warmup:
+                    continue
                 took, round_trip = recorder.took[0], recorder.round_trips[0]
                 parts = (vocabulary_ms, parse_ms, took, round_trip - took, engine_ms - round_trip, items_ms, json_ms)
                 for step, value in zip(STEPS, (*parts, view_ms - sum(parts))):

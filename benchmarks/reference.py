@@ -113,7 +113,7 @@ def listing(query):
     return {"count": found.count(), "pages": pages, "facets": facets}
 
 
-def latency(repeat, warmup=3):
+def latency(repeat, warmup):
     """One result dict per scenario: wall time, summed ``took`` and the number of requests of a listing."""
     client_class = type(get_search_backend(BACKEND).es)
     vocabulary = load_vocabulary(KIND)

@@ -24,7 +24,10 @@ def header(results):
         f"Demo data: {args.libraries:,} libraries, {args.measures:,} measures, {args.tasks:,} task-share calls "
         f"(`bibnetz_demo`, seed 42). Command: `bash benchmarks/run` ({args.repeat} timed repetitions per "
         f"scenario{f', {args.db_repeat} for the database engine' if args.db_repeat != args.repeat else ''}, after "
-        "3 warm-ups; nearest-rank percentiles; times in ms). Elasticsearch runs on the same machine "
+        f"{args.warmup} untimed ones, {listing.DB_WARMUP} for the database engine; nearest-rank percentiles; times in ms). "
+        "The untimed listings let Elasticsearch's JIT compiler and filter caches settle, for the package and the "
+        "reference alike: a server the benchmark has just started would otherwise show its start-up in the "
+        "first listings. Elasticsearch runs on the same machine "
         f"(heap as in the first line; set it with `BIBNETZ_ES_JAVA_OPTS`). 1-minute load average {load_text(results['load'])}: the benchmark and Elasticsearch account "
         "for about 1–2, anything above means other work shared the cores and widened the percentiles.",
     ]
