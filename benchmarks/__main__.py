@@ -23,8 +23,9 @@ def parse_args():
     parser.add_argument("--quick", action="store_true",
                         help="1,000 libraries, 10,000 measures, 1,000 calls, 20 repeats")
     parser.add_argument("--repeat", type=int, help="timed repetitions per scenario (default 100, --quick 20)")
-    parser.add_argument("--warmup", type=int, default=30,
-                        help="untimed listings per scenario before timing (default 30; 3 for the database engine)")
+    parser.add_argument("--warmup", type=float, default=15, metavar="SECONDS",
+                        help="untimed listings per scenario before timing, in seconds (default 15; the database "
+                        "engine gets 3 listings)")
     parser.add_argument("--db-repeat", type=int, help="repetitions for the slow database engine (default 20)")
     parser.add_argument("--engines", default="database,elasticsearch", help="comma-separated (default: both)")
     parser.add_argument("--skip-reference", action="store_true", help="leave out Wagtail's own search")
@@ -118,11 +119,11 @@ def measure(args, client, results):
     results["latency"] = []
     for engine in args.engines:
         say(f"listing latency, {engine} engine")
-        repeat, warmup = (args.db_repeat, listing.DB_WARMUP) if engine == "database" else (args.repeat, args.warmup)
+        repeat, warmup = (args.db_repeat, listing.DB_WARMUP_SECONDS) if engine == "database" else (args.repeat, args.warmup)
         results["latency"] += listing.latency(engine, client, repeat, warmup)
     if "elasticsearch" in args.engines:
         say("where the time of an Elasticsearch listing goes")
-        results["breakdown"] = listing.breakdown(client, args.repeat, args.warmup)
+        results["breakdown"] = listing.breakdown(client, args.repeat)
         if not args.skip_reference:
             reference.declare_search_fields()
             say("Wagtail reference: indexing the measures with Wagtail's indexer")

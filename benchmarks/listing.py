@@ -21,14 +21,14 @@ from bibnetz_wagtail.search.vocabulary import load_vocabulary
 from bibnetz_wagtail.web.items import load_items
 from bibnetz_wagtail.web.serializers import listing_json
 
-from .report import ClientRecorder, ms, p50, p95, table, timed
+from .report import ClientRecorder, ms, p50, p95, table, timed, warm_up
 
 KIND = "measures"
 PATH = "/massnahmen/"
 FILTERS = "topic=lesefoerderung&topic=digitale-kompetenz&status=established&population=5000-10000"
 LIKENESS = "like_population=8000&like_area=250&like_fte=2.5"
-#: The database engine takes seconds per listing at full size; a few listings warm it up.
-DB_WARMUP = 3
+#: The database engine takes seconds per listing at full size: three listings warm it up, not a time span.
+DB_WARMUP_SECONDS = 0
 
 
 @dataclass(frozen=True)
@@ -55,17 +55,20 @@ def engine_settings(name):
     return override_settings(BIBNETZ={**settings.BIBNETZ, "SEARCH_ENGINE": name})
 
 
-def latency(engine_name, es_client, repeat, warmup):
-    """One result dict per scenario: match count and view/engine/took timings in milliseconds."""
+def latency(engine_name, es_client, repeat, warmup_seconds):
+    """One result dict per scenario: match count, untimed listings and view/engine/took timings in ms."""
     client = Client()
     results = []
     with engine_settings(engine_name), ClientRecorder(es_client) as recorder:
         for scenario in SCENARIOS:
             query = scenario.query(load_vocabulary(KIND))
-            for _ in range(warmup):
+
+            def view_and_engine():
                 response = client.get(scenario.url)
                 assert response.status_code == 200, (scenario.url, response.status_code, response.content[:300])
                 get_engine().search(query)
+
+            warmed = warm_up(view_and_engine, warmup_seconds)
             view = []
             for _ in range(repeat):
                 elapsed, response = timed(client.get, scenario.url)
@@ -79,8 +82,8 @@ def latency(engine_name, es_client, repeat, warmup):
             if engine_name == "elasticsearch" and len(recorder.took) != repeat:
                 raise RuntimeError("Elasticsearch did not answer every listing: the engine fell back to the database")
             results.append(
-                {"engine": engine_name, "scenario": scenario, "count": result.count, "view": view, "engine_ms": engine,
-                 "took": list(recorder.took)}
+                {"engine": engine_name, "scenario": scenario, "count": result.count, "warmed": warmed, "view": view,
+                 "engine_ms": engine, "took": list(recorder.took)}
             )
     return results
 
@@ -102,11 +105,12 @@ def latency_table(rows):
 STEPS = ["vocabulary", "parse", "ES took", "ES client", "engine rest", "load items", "JSON", "routing etc."]
 
 
-def breakdown(es_client, repeat, warmup):
+def breakdown(es_client, repeat, warmup=3):
     """p50 of each step of a JSON listing answered by Elasticsearch, in the order the view runs them.
 
     Each round times the steps one by one and then the whole view; ``routing etc.`` is the view minus the
-    steps (URL and page routing, site lookup, middleware, the test client).
+    steps (URL and page routing, site lookup, middleware, the test client). It runs after ``latency``, with
+    the server warm already: a few untimed rounds suffice.
     """
     factory, client = RequestFactory(), Client()
     rows = []

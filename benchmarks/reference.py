@@ -33,7 +33,7 @@ from bibnetz_wagtail.search.engines import get_engine
 from bibnetz_wagtail.search.vocabulary import load_vocabulary
 
 from .listing import KIND, SCENARIOS
-from .report import ClientRecorder, ms, p50, p95, table, timed
+from .report import ClientRecorder, ms, p50, p95, table, timed, warm_up
 
 BACKEND = "reference"
 #: Listing facet key -> (MeasurePage field, vocabulary model for many-valued fields or None).
@@ -113,23 +113,22 @@ def listing(query):
     return {"count": found.count(), "pages": pages, "facets": facets}
 
 
-def latency(repeat, warmup):
-    """One result dict per scenario: wall time, summed ``took`` and the number of requests of a listing."""
+def latency(repeat, warmup_seconds):
+    """One result dict per scenario: untimed listings, wall time, summed ``took`` and requests per listing."""
     client_class = type(get_search_backend(BACKEND).es)
     vocabulary = load_vocabulary(KIND)
     rows = []
     with ClientRecorder(client_class, methods=("search", "count")) as recorder:
         for scenario in SCENARIOS:
             query = scenario.query(vocabulary)
-            for _ in range(warmup):
-                listing(query)
+            warmed = warm_up(lambda: listing(query), warmup_seconds)
             wall, took = [], []
             for _ in range(repeat):
                 recorder.clear()
                 elapsed, result = timed(listing, query)
                 wall.append(elapsed)
                 took.append(sum(recorder.took))
-            rows.append({"scenario": scenario, "count": result["count"], "wall": wall, "took": took,
+            rows.append({"scenario": scenario, "count": result["count"], "warmed": warmed, "wall": wall, "took": took,
                          "requests": len(recorder.round_trips), "agrees": agrees(query, result)})
     return rows
 

@@ -21,6 +21,15 @@ def p95(values):
     return percentile(values, 0.95) if values else float("nan")
 
 
+def warm_up(action, seconds, minimum=3):
+    """Run ``action`` for ``seconds``, and at least ``minimum`` times, outside the timed repetitions; return
+    the duration of each run in milliseconds (to show how the server settles)."""
+    deadline, durations = time.perf_counter() + seconds, []
+    while len(durations) < minimum or time.perf_counter() < deadline:
+        durations.append(timed(action)[0])
+    return durations
+
+
 def timed(function, *args, **kwargs):
     """``(milliseconds, result)`` of one call."""
     started = time.perf_counter()

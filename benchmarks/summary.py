@@ -23,14 +23,36 @@ def header(results):
         "",
         f"Demo data: {args.libraries:,} libraries, {args.measures:,} measures, {args.tasks:,} task-share calls "
         f"(`bibnetz_demo`, seed 42). Command: `bash benchmarks/run` ({args.repeat} timed repetitions per "
-        f"scenario{f', {args.db_repeat} for the database engine' if args.db_repeat != args.repeat else ''}, after "
-        f"{args.warmup} untimed ones, {listing.DB_WARMUP} for the database engine; nearest-rank percentiles; times in ms). "
-        "The untimed listings let Elasticsearch's JIT compiler and filter caches settle, for the package and the "
-        "reference alike: a server the benchmark has just started would otherwise show its start-up in the "
-        "first listings. Elasticsearch runs on the same machine "
+        f"scenario{f', {args.db_repeat} for the database engine' if args.db_repeat != args.repeat else ''}; "
+        f"nearest-rank percentiles; times in ms). {warm_up_text(results)} Elasticsearch runs on the same machine "
         f"(heap as in the first line; set it with `BIBNETZ_ES_JAVA_OPTS`). 1-minute load average {load_text(results['load'])}: the benchmark and Elasticsearch account "
         "for about 1–2, anything above means other work shared the cores and widened the percentiles.",
     ]
+
+
+def warm_up_text(results):
+    """How long each side ran untimed before its timing began, and how the package settled meanwhile."""
+    args = results["args"]
+    package = [row for row in results.get("latency", []) if row["engine"] == "elasticsearch"]
+    wagtail = results.get("reference", [])
+    counts = [f"{count_range(package)} listings of the package" if package else "",
+              f"{count_range(wagtail)} of the Wagtail reference" if wagtail else ""]
+    text = (
+        f"Before timing, each scenario runs untimed for {args.warmup:g} s ({', '.join(filter(None, counts))}; "
+        "the database engine runs 3 listings): Elasticsearch's JVM compiles its hot search code only after many "
+        "requests, which a live cluster has long behind it and a server the benchmark has just started has not."
+    )
+    if package and min(len(row["warmed"]) for row in package) >= 200:
+        settling = "; ".join(
+            f"{ms(p95(row['warmed'][:100]))} → {ms(p95(row['warmed'][-100:]))}" for row in package
+        )
+        text += f" p95 of the first and of the last 100 untimed listings (view and engine call), per scenario: {settling} ms."
+    return text
+
+
+def count_range(rows):
+    counts = [len(row["warmed"]) for row in rows]
+    return f"{min(counts):,}–{max(counts):,}"
 
 
 def load_text(loads):
