@@ -32,6 +32,15 @@ def check_bibnetz_settings(app_configs, **kwargs):
                     id="bibnetz_wagtail.E002",
                 )
             )
+    seconds = get_setting("VOCABULARY_CACHE_SECONDS")
+    if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < 0:
+        errors.append(
+            Error(
+                f"BIBNETZ['VOCABULARY_CACHE_SECONDS'] is {seconds!r}.",
+                hint="Give a whole number of seconds, 0 or more (0 reads the vocabularies on every request).",
+                id="bibnetz_wagtail.E004",
+            )
+        )
     return errors
 
 

@@ -35,6 +35,8 @@ DEFAULTS = {
     # Longest accepted full-text query and most values accepted per facet.
     "MAX_QUERY_LENGTH": 200,
     "MAX_FACET_VALUES": 50,
+    # Seconds a process keeps the topics, target groups and toolkit results of the facets; 0 reads them per request.
+    "VOCABULARY_CACHE_SECONDS": 300,
     # Join requests go through the moderators' approval; without it a confirmed e-mail address suffices.
     "MODERATION": True,
     # Page permissions each library's group gets on its own profile subtree.

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
 
@@ -7,6 +8,12 @@ from .factories import LibraryIndexPageFactory, MeasureIndexPageFactory, TaskSha
 from .world import build_world
 
 ENGINES = ["database", "elasticsearch"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: rolled-back rows send no signal that would clear it."""
+    cache.clear()
 
 
 @pytest.fixture

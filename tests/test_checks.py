@@ -19,6 +19,12 @@ def test_unknown_engine_and_bad_bands(settings):
     assert ids(check_bibnetz_settings(None)) == ["bibnetz_wagtail.E001", "bibnetz_wagtail.E002"]
 
 
+@pytest.mark.parametrize("seconds", [-1, "300", 2.5, True, None])
+def test_bad_vocabulary_cache_seconds(settings, seconds):
+    settings.BIBNETZ = {"VOCABULARY_CACHE_SECONDS": seconds}
+    assert ids(check_bibnetz_settings(None)) == ["bibnetz_wagtail.E004"]
+
+
 @pytest.mark.parametrize("hosts", [[], "http://127.0.0.1:9200", [""], None])
 def test_bad_hosts(settings, hosts):
     settings.BIBNETZ = {"SEARCH_ENGINE": "elasticsearch", "ELASTICSEARCH": {"HOSTS": hosts}}

@@ -1,5 +1,16 @@
-"""The known codes and their labels for every term facet of a listing (one query per vocabulary model)."""
+"""The known codes and their labels for every term facet of a listing.
 
+Every listing needs them (to check the request's values and to label the facets), so the admin-managed
+vocabularies (topics, target groups, toolkit results) are kept in Django's cache for
+``VOCABULARY_CACHE_SECONDS``. Saving or deleting a term clears its vocabulary's entry. With a per-process
+cache (Django's default) that only reaches the process that saved the term; the others see the change when
+their entry expires. A cache shared by all processes (Redis, Memcached) sees it at once.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from ..conf import get_setting
 from .facets import LISTINGS
 
 
@@ -10,9 +21,36 @@ def load_vocabulary(kind):
         if facet.choices is not None:
             vocabulary[facet.key] = {code: str(label) for code, label in facet.choices.choices}
         else:
-            vocabulary[facet.key] = dict(facet.vocabulary.objects.order_by(*_ordering(facet)).values_list("slug", "name"))
+            vocabulary[facet.key] = vocabulary_terms(facet.vocabulary)
     return vocabulary
 
 
-def _ordering(facet):
-    return facet.vocabulary._meta.ordering or ["name"]
+def vocabulary_terms(model):
+    """{slug: name} of one admin-managed vocabulary in its ordering, from the cache when it is there."""
+    seconds = get_setting("VOCABULARY_CACHE_SECONDS")
+    terms = cache.get(cache_key(model)) if seconds else None
+    if terms is None:
+        ordering = model._meta.ordering or ["name"]
+        terms = dict(model.objects.order_by(*ordering).values_list("slug", "name"))
+        if seconds:
+            cache.set(cache_key(model), terms, seconds)
+    return terms
+
+
+def cache_key(model):
+    return f"bibnetz:vocabulary:{model._meta.label_lower}"
+
+
+def vocabulary_models():
+    return {facet.vocabulary for listing in LISTINGS.values() for facet in listing.term_facets if facet.vocabulary}
+
+
+def forget_vocabulary(sender, **kwargs):
+    cache.delete(cache_key(sender))
+
+
+def connect_vocabulary_signals():
+    for model in vocabulary_models():
+        uid = f"bibnetz_vocabulary_{model._meta.label_lower}"
+        post_save.connect(forget_vocabulary, sender=model, dispatch_uid=uid)
+        post_delete.connect(forget_vocabulary, sender=model, dispatch_uid=uid)
