@@ -126,7 +126,10 @@ def reference_section(results):
         "`function_score`: newest first instead); and facet values beyond the 10th (`.facet()` uses the default "
         "`terms` size 10, so topics and toolkit results come back incomplete). `Σ ES took` has no share "
         "for the `count` request (its answer carries no `took`). Wagtail builds a new backend and client on "
-        "every `queryset.search()` call; that is part of its wall time, as on any Wagtail site.",
+        "every `queryset.search()` call; that is part of its wall time, as on any Wagtail site. Its "
+        "`search()` also returns page objects, so its wall time includes the one database query that fetches "
+        "the 20 pages; the package's engine call returns ids and leaves loading the results to the view (`load "
+        "items` above, which also loads each result's library and terms).",
         "- **Shard request cache off** on both benchmark indices: the benchmark repeats one listing, and "
         "Elasticsearch would answer the reference's `size=0` facet requests from its cache after the first "
         "time (the package's request fetches hits and is never cached). A live site's cache is emptied by every "
