@@ -104,7 +104,7 @@ def build_search(query, vocabulary, size=None, layout=None):
 
 def facet_layout(query):
     """UNION where it reads fewer documents than a pass over the whole index per filtered facet."""
-    filtered = len(facet_filters(query))
+    filtered = len(filtered_keys(query))
     if query.facets and filtered and (words(query.q) or filtered >= 3):
         return UNION
     return GLOBAL
@@ -192,6 +192,11 @@ def text_query(kind, text):
     )
 
 
+def filtered_keys(query):
+    """The facets with an active selection: those ``facet_filters`` builds a filter for."""
+    return {key for key, selected in (*query.terms.items(), *query.bands.items()) if selected}
+
+
 def facet_filters(query):
     """Facet key -> filter of the active selections (values OR-ed within a facet)."""
     filters = {key: Q("terms", **{key: list(values)}) for key, values in query.terms.items() if values}
@@ -230,7 +235,7 @@ def facet_aggregation(query, vocabulary, key):
 
 def facet_values(query, vocabulary, aggregations, layout):
     facets = {}
-    filtered = facet_filters(query).keys()
+    filtered = filtered_keys(query)
     for key in LISTINGS[query.kind].facet_keys:
         counted = counted_aggregation(aggregations, layout, key, key in filtered)
         selected = query.selected(key)
