@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..conf import get_setting
+from ..ids import parse_id
 from ..models import LibraryProfilePage
 from .bands import METRIC_FIELDS, BandError, parse_band
 from .facets import LISTINGS
@@ -139,11 +140,11 @@ class _Parser:
         return Reference(**figures) if figures else None
 
     def reference_from_library(self, value):
-        library = None
-        if INTEGER.match(value):
+        library, library_id = None, parse_id(value)
+        if library_id is not None:
             library = (
                 visible_pages(LibraryProfilePage)
-                .filter(pk=int(value))
+                .filter(pk=library_id)
                 .values("pk", *METRIC_FIELDS.values())
                 .first()
             )

@@ -1,10 +1,12 @@
 """The ModelAdmin classes of the "Library network" admin menu."""
 
 from django.contrib.admin import RelatedOnlyFieldListFilter, display
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
+from ...ids import parse_id
 from ...models import Participation, TargetGroup, ToolkitResult, Topic
 from .forms import VocabularyTermForm, term_panels
 from .participations import (
@@ -18,7 +20,27 @@ from .usage import annotate_usage
 from .views import ProtectedTermDeleteView
 
 
-class VocabularyAdmin(ModelAdmin):
+def checked_pk(instance_pk):
+    """The id from the URL, or a 404 when it cannot name a row (the database would fail on it)."""
+    if parse_id(instance_pk) is None:
+        raise Http404
+    return instance_pk
+
+
+class NetworkModelAdmin(ModelAdmin):
+    """The screens of one record answer 404 for ids such as "abc" or 99999999999999999999, not a server error."""
+
+    def inspect_view(self, request, instance_pk):
+        return super().inspect_view(request, checked_pk(instance_pk))
+
+    def edit_view(self, request, instance_pk):
+        return super().edit_view(request, checked_pk(instance_pk))
+
+    def delete_view(self, request, instance_pk):
+        return super().delete_view(request, checked_pk(instance_pk))
+
+
+class VocabularyAdmin(NetworkModelAdmin):
     """Shared behaviour of the vocabulary screens: usage counts in the list, protected deletion."""
 
     delete_view_class = ProtectedTermDeleteView
@@ -79,7 +101,7 @@ class TargetGroupAdmin(VocabularyAdmin):
 STATE_HELP = _("Every change of state is kept in the history and e-mailed to the library on the other side.")
 
 
-class ParticipationAdmin(ModelAdmin):
+class ParticipationAdmin(NetworkModelAdmin):
     """Libraries' requests to join calls: created by the website, here reviewed and moved on (see participations.py)."""
 
     model = Participation
