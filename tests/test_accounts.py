@@ -129,8 +129,11 @@ class TestAdminLogin:
         member.save()
         client.post("/admin/login/", {"username": "erika@buecherei.example", "password": "falsch"})
         response = client.post("/admin/login/", {"username": "erika@buecherei.example", "password": PASSWORD})
-        assert response.status_code == 200 and TOO_MANY in response.content.decode()
+        assert response.status_code == 429 and TOO_MANY in response.content.decode()
         assert "_auth_user_id" not in client.session
+        # The owner, elsewhere, is not locked out by the failure.
+        elsewhere = Client(REMOTE_ADDR="198.51.100.1")
+        assert elsewhere.post("/admin/login/", {"username": "erika@buecherei.example", "password": PASSWORD}).status_code == 302
 
 
 class TestLoginThrottling:
@@ -143,17 +146,25 @@ class TestLoginThrottling:
         assert "_auth_user_id" not in client.session
         assert log_in(Client(REMOTE_ADDR="192.0.2.9"), "erika@buecherei.example").status_code == 302
 
-    def test_failed_logins_per_account(self, client, member, settings):
+    def test_failed_logins_per_account_and_address(self, client, member, settings):
         settings.BIBNETZ = {**settings.BIBNETZ, "LOGIN_FAILURES_PER_ACCOUNT": (2, 900)}
-        elsewhere = Client(REMOTE_ADDR="198.51.100.1")
         log_in(client, "erika@buecherei.example", "falsch-1")
-        log_in(elsewhere, "ERIKA@buecherei.example", "falsch-2")
+        log_in(client, "ERIKA@buecherei.example", "falsch-2")
         response = log_in(client, "erika@buecherei.example")
         assert response.status_code == 429 and TOO_MANY in response.content.decode()
         assert "Minute" in response.content.decode()  # "1 Minute" near the end of the window
         # Other accounts are not affected.
         User.objects.create_user("hans", "hans@buecherei.example", PASSWORD)
         assert log_in(Client(), "hans@buecherei.example").status_code == 302
+
+    def test_wrong_passwords_from_other_addresses_do_not_lock_the_owner_out(self, client, member, settings):
+        settings.BIBNETZ = {**settings.BIBNETZ, "LOGIN_FAILURES_PER_ACCOUNT": (5, 900)}
+        for number in range(1, 11):
+            attacker = Client(REMOTE_ADDR=f"203.0.113.{number}")
+            for _attempt in range(6):
+                log_in(attacker, "erika@buecherei.example", "geraten")
+            assert log_in(attacker, "erika@buecherei.example").status_code == 429
+        assert log_in(client, "erika@buecherei.example").status_code == 302
 
     def test_unknown_accounts_are_throttled_alike(self, client, member, settings):
         settings.BIBNETZ = {**settings.BIBNETZ, "LOGIN_FAILURES_PER_ACCOUNT": (2, 900)}

@@ -16,18 +16,22 @@ INVALID_LOGIN = _(
 
 
 class ThrottledLoginMixin:
-    """Refuses logins beyond the per-IP rate and accounts with too many recent failures.
+    """Refuses logins beyond the per-IP rate, and accounts with too many recent failures from this address.
 
-    The per-account counter is keyed by what was typed, whether or not such an account exists, so the
-    refusal tells nothing about existing accounts.
+    Failures count per account *and* client address: wrong passwords typed elsewhere cannot lock the owner
+    out, while one address still has only a few guesses per account and few attempts overall (the per-IP
+    rate). The counter is keyed by what was typed, whether or not such an account exists, so the refusal
+    tells nothing about existing accounts.
     """
 
     throttled = False
 
     def clean(self):
-        identifier = (self.cleaned_data.get("username") or "").strip().lower()
+        ip = client_ip(self.request)
+        typed = (self.cleaned_data.get("username") or "").strip().lower()
+        identifier = f"{typed}\n{ip}" if typed else ""
         ip_limit, failures = login_limit(), account_failure_limit()
-        if not ip_limit.hit(client_ip(self.request)):
+        if not ip_limit.hit(ip):
             self.refuse(ip_limit.retry_after())
         if identifier and failures.exceeded(identifier):
             self.refuse(failures.retry_after())
@@ -43,6 +47,9 @@ class ThrottledLoginMixin:
 
     def refuse(self, seconds):
         self.throttled = True
+        if self.request is not None:
+            # Read by LoginThrottleMiddleware, which answers 429 also for login views the package does not own.
+            self.request.bibnetz_login_throttled = True
         raise ValidationError(wait_message(seconds), code="throttled")
 
 
