@@ -1,6 +1,7 @@
 """System checks for the ``BIBNETZ`` settings, with namespaced ids and hints."""
 
-from django.core.checks import Error, Warning, register
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
 
 from .conf import get_setting
 from .contrib.modeladmin import checks as modeladmin_checks  # noqa: F401  (registers bibnetz_wagtail.W001)
@@ -74,3 +75,22 @@ def check_elasticsearch(app_configs, **kwargs):
             )
         ]
     return []
+
+
+PER_PROCESS_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+
+
+@register(Tags.security, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """With ``check --deploy``: login and join limits need a cache that every process of the site shares."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend not in PER_PROCESS_CACHES:
+        return []
+    return [
+        Warning(
+            f"The default cache ({backend.rsplit('.', 1)[-1]}) is not shared between processes, so each process "
+            "counts login and join attempts on its own.",
+            hint="Set CACHES['default'] to a shared cache (Redis, Memcached or DatabaseCache).",
+            id="bibnetz_wagtail.W031",
+        )
+    ]

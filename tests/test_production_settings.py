@@ -86,3 +86,14 @@ def test_development_settings_answer_only_for_local_host_names():
     result = run_site(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["refused", "127.0.0.1:8000"]
+
+
+def test_check_deploy_warns_about_a_cache_of_its_own_per_process():
+    code = (
+        "import sys; sys.argv = ['manage.py', 'check', '--deploy']\n"
+        "from example_site.settings import production\n"
+        "production.CACHES = {'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'}}\n"
+        "import runpy; runpy.run_path('manage.py', run_name='__main__')"
+    )
+    result = run_site(code, **PRODUCTION_ENV)
+    assert "bibnetz_wagtail.W031" in result.stdout + result.stderr

@@ -10,6 +10,9 @@ Optional: ``DJANGO_SECURE_SSL_REDIRECT`` (default ``1``; ``0`` when a proxy redi
 ``DJANGO_HSTS_SECONDS`` (default one year), ``DJANGO_HSTS_INCLUDE_SUBDOMAINS`` and ``DJANGO_HSTS_PRELOAD``
 (default ``1``), ``DJANGO_CSRF_TRUSTED_ORIGINS``, and the mail server as ``EMAIL_HOST``, ``EMAIL_PORT``,
 ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``.
+
+The cache is the database (run ``manage.py createcachetable`` once), so that every worker process counts the
+same login and join attempts; a site with Redis or Memcached sets ``CACHES`` to that instead.
 """
 
 import os
@@ -57,6 +60,8 @@ SECURE_HSTS_PRELOAD = flag("DJANGO_HSTS_PRELOAD", "1")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "bibnetz_cache"}}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
