@@ -21,16 +21,18 @@ DEMO_PASSWORD = "bibnetz-demo"
 START_TIMEOUT = 60
 
 
-def site_environment(database):
+def site_environment(database, settings="example_site.settings.dev"):
     """The example site's environment: its own settings (not the test settings), this database, no index."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("BIBNETZ_")}
     env.update(
-        DJANGO_SETTINGS_MODULE="example_site.settings.dev",
+        DJANGO_SETTINGS_MODULE=settings,
         DATABASE_URL=f"sqlite:///{database}",
         BIBNETZ_SEARCH_ENGINE="database",
         PYTHONUNBUFFERED="1",
     )
     env.pop("PYTHONPATH", None)
+    if not settings.startswith("example_site."):
+        env["PYTHONPATH"] = str(REPO_ROOT)  # settings of the tests, which extend the example site's
     return env
 
 
@@ -72,6 +74,7 @@ class ExampleSite:
     url: str
     process: subprocess.Popen
     log_path: Path
+    database: Path = None
     pages: dict = field(default_factory=dict)
 
     def get_json(self, path):
@@ -93,10 +96,10 @@ class ExampleSite:
                 self.process.wait()
 
 
-def start_example_site(workdir):
+def start_example_site(workdir, settings="example_site.settings.dev"):
     """Migrate a new database in ``workdir``, load the demo content and serve the site on a free port."""
     workdir = Path(workdir)
-    env = site_environment(workdir / "db.sqlite3")
+    env = site_environment(workdir / "db.sqlite3", settings)
     log_path = workdir / "server.log"
     with open(log_path, "w") as log:
         # The system checks run in the test command already (and in tests of their own).
@@ -114,7 +117,7 @@ def start_example_site(workdir):
         stderr=subprocess.STDOUT,
     )
     log.close()
-    site = ExampleSite(url=url, process=process, log_path=log_path)
+    site = ExampleSite(url=url, process=process, log_path=log_path, database=workdir / "db.sqlite3")
     try:
         wait_until_up(url + "/", process, log_path)
         site.pages = find_pages(site)

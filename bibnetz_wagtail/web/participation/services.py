@@ -163,6 +163,14 @@ def change_state(participation, state, user, note="", network=False):
     return current
 
 
+def is_repeat(participation, user, message):
+    """Whether ``user`` sent this very request already (a form submitted twice): it then counts once."""
+    if participation is None or participation.state != REQUESTED or participation.message != message:
+        return False
+    last = participation.events.filter(state=REQUESTED).order_by("-created_at", "-pk").first()
+    return last is not None and last.actor_id == user.pk
+
+
 def join(task, library, user, message=""):
     """``library`` asks to join ``task`` (a new request, or again after it withdrew); the call's library is told."""
     if library.pk not in library_ids_of(user):
@@ -174,6 +182,8 @@ def join(task, library, user, message=""):
     with transaction.atomic():
         task = TaskSharePage.objects.select_for_update().get(pk=task.pk)
         existing = Participation.objects.select_for_update().filter(task=task, library=library).first()
+        if is_repeat(existing, user, message):
+            return existing
         if existing is not None and existing.state != WITHDRAWN:
             if existing.state == DECLINED:
                 raise InvalidState(
