@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .choices import FederalState, LibraryType
+from .forms import LibraryProfilePageForm
 from .listing import HostTemplateMixin, ListingIndexPage
 from .membership import is_network_member
 from .taxonomy import TaggedProfileToolkitResult
@@ -93,6 +94,7 @@ class LibraryProfilePage(HostTemplateMixin, Page):
     parent_page_types = ["bibnetz_wagtail.LibraryIndexPage"]
     subpage_types = ["bibnetz_wagtail.MeasurePage", "bibnetz_wagtail.TaskSharePage"]
     exclude_fields_in_copy = ["editor_group"]
+    base_form_class = LibraryProfilePageForm
 
     # Contact fields and toolkit results are deliberately absent: they must not reach any index.
     search_fields = Page.search_fields + [

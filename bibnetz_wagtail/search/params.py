@@ -3,11 +3,13 @@
 import re
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 
 from ..conf import get_setting
 from ..ids import parse_id
 from ..models import LibraryProfilePage
+from ..numbers import FLOOR_AREA, POPULATION, STAFF_FTE, FigureError, parse_figure
 from .bands import METRIC_FIELDS, BandError, parse_band
 from .facets import LISTINGS
 from .query import SORT_NEWEST, SORT_RELEVANCE, SORT_SIMILAR, SORTS, ListingQuery, Reference
@@ -15,26 +17,42 @@ from .visibility import visible_pages
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 INTEGER = re.compile(r"^\s*\d+\s*$")
-NUMBER = re.compile(r"^\s*\d{1,12}(?:[.,]\d{1,2})?\s*$")
 #: Pages far beyond any result are out of range (404), not malformed (400).
 LARGEST_PAGE = 10**9
 LIKE_PARAMS = {"population": "like_population", "area": "like_area", "fte": "like_fte"}
+LIKE_FIGURES = {"population": POPULATION, "area": FLOOR_AREA, "fte": STAFF_FTE}
+FIGURE_LABELS = {
+    "like_population": gettext_lazy("Population"),
+    "like_area": gettext_lazy("Floor area (m²)"),
+    "like_fte": gettext_lazy("Staff (FTE)"),
+}
 
 
 class InvalidQuery(ValueError):
-    """The parameters cannot be answered; ``messages`` says why, one sentence each."""
+    """The parameters cannot be answered as given; ``messages`` says why, one sentence each.
 
-    def __init__(self, messages):
+    ``figure_errors`` maps each invalid ``like_*`` parameter to its message. When those are the only problems,
+    ``query`` is the listing without the invalid figures, which an HTML page can show beside the errors.
+    """
+
+    def __init__(self, messages, figure_errors=None, query=None):
         super().__init__(" ".join(messages))
         self.messages = messages
+        self.figure_errors = figure_errors or {}
+        self.query = query
 
 
 def parse_listing_query(kind, params, vocabulary):
     """Validate ``params`` (a QueryDict) for listing ``kind``; ``vocabulary`` maps facet keys to known codes."""
     parser = _Parser(kind, params, vocabulary)
     query = parser.parse()
-    if parser.errors:
-        raise InvalidQuery(parser.errors)
+    if parser.errors or parser.figure_errors:
+        figure_messages = [
+            _("%(figure)s: %(error)s") % {"figure": FIGURE_LABELS[name], "error": message}
+            for name, message in parser.figure_errors.items()
+        ]
+        answerable = None if parser.errors else query
+        raise InvalidQuery(parser.errors + figure_messages, parser.figure_errors, answerable)
     return query
 
 
@@ -44,6 +62,7 @@ class _Parser:
         self.params = params
         self.vocabulary = vocabulary
         self.errors = []
+        self.figure_errors = {}
 
     def parse(self):
         q = self.parse_text()
@@ -130,13 +149,10 @@ class _Parser:
             value = self.single(name)
             if not value:
                 continue
-            if not NUMBER.match(value) or float(value.replace(",", ".")) < 0:
-                self.errors.append(
-                    _("“%(value)s” is not a valid figure for comparison: please enter a number of at least 0.")
-                    % {"value": value[:40]}
-                )
-                continue
-            figures[key] = float(value.replace(",", "."))
+            try:
+                figures[key] = float(parse_figure(value[:40], LIKE_FIGURES[key]))
+            except FigureError as error:
+                self.figure_errors[name] = str(error.message)
         return Reference(**figures) if figures else None
 
     def reference_from_library(self, value):

@@ -5,12 +5,11 @@ from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext_lazy as _
 
-from ..conf import get_setting
-from ..models import LibraryProfilePage
 from ..search.engines import get_engine
 from ..search.params import LIKE_PARAMS
 from ..search.query import SORT_NEWEST, SORT_RELEVANCE, SORT_SIMILAR
-from ..search.visibility import visible_pages
+from .card_runs import card_runs
+from .compare_form import comparison, comparison_label
 from .likeness import likeness_reason
 from .membership.toolkit import own_toolkit_links
 from .querystring import QueryState
@@ -20,8 +19,6 @@ SORT_LABELS = {
     SORT_NEWEST: _("Newest first"),
     SORT_SIMILAR: _("Most similar first"),
 }
-#: Up to this many libraries the comparison form offers a drop-down; beyond, profiles link to it.
-LIBRARY_CHOICE_LIMIT = 300
 PAGE_WINDOW = 2
 #: Term facet groups shown open from the start (in listing order); band groups and selections are always open.
 OPEN_TERM_GROUPS = 2
@@ -82,24 +79,27 @@ class Suggestion:
     count: int
 
 
-def listing_context(page, request, listing, query, result, items):
+def listing_context(page, request, listing, query, result, items, figure_errors=None):
     state = QueryState(request.GET, listing.facet_keys)
     groups = facet_groups(listing, result, state)
     filtered = has_filters(query)
+    compare = comparison(query, request, figure_errors)
+    cards = result_cards(items, query.reference)
     return {
         "listing": listing,
         "query": query,
         "result": result,
         "items": items,
-        "cards": result_cards(items, query.reference),
+        "cards": cards,
+        "card_runs": card_runs(listing.kind, cards, query.sort),
         "facet_groups": groups,
         "selected_count": sum(group.selected_count for group in groups),
         "has_filters": filtered,
         "suggestions": empty_state_suggestions(query, groups, state) if filtered and not result.count else [],
-        "chips": chips(groups, query, state, result),
+        "chips": chips(groups, query, state, compare),
         "sort_options": sort_options(query),
         "pagination": pagination(result, state),
-        "compare": comparison(query, request),
+        "compare": compare,
         "hidden_filters": [(key, value) for key, value in state.pairs() if key in listing.facet_keys],
         # The comparison is no filter: it ranks, and it stays until its own chip is removed.
         "reset_url": state.url(drop=["q", *listing.facet_keys]),
@@ -139,7 +139,7 @@ def search_label(q):
     return _("Search: “%(q)s”") % {"q": q}
 
 
-def chips(groups, query, state, result):
+def chips(groups, query, state, compare):
     """One removable chip per active filter, search text and comparison."""
     active = []
     if query.q:
@@ -149,7 +149,8 @@ def chips(groups, query, state, result):
             if value.selected:
                 active.append(Chip(f"{group.label}: {value.label}", value.url))
     if query.reference is not None:
-        active.append(Chip(_("Compared with a library"), state.url(drop=["similar_to", *LIKE_PARAMS.values()])))
+        label = comparison_label(query.reference, compare)
+        active.append(Chip(label, state.url(drop=["similar_to", *LIKE_PARAMS.values()])))
     return active
 
 
@@ -218,20 +219,4 @@ def pagination(result, state):
         "first_url": state.page_url(1) if first > 1 else None,
         "last_url": state.page_url(result.pages) if last < result.pages else None,
         "last": result.pages,
-    }
-
-
-def comparison(query, request):
-    """Values for the "Bibliotheken wie unsere" form: a library drop-down (small networks) and three figures."""
-    libraries = list(
-        visible_pages(LibraryProfilePage).order_by("title").values_list("pk", "title")[: LIBRARY_CHOICE_LIMIT + 1]
-    )
-    reference = query.reference
-    return {
-        "libraries": libraries if len(libraries) <= LIBRARY_CHOICE_LIMIT else None,
-        "similar_to": reference.library_id if reference else None,
-        "population": request.GET.get("like_population", "")[:20],
-        "area": request.GET.get("like_area", "")[:20],
-        "fte": request.GET.get("like_fte", "")[:20],
-        "per_page": query.per_page if query.per_page != get_setting("PER_PAGE") else None,
     }

@@ -23,10 +23,15 @@ def serve_listing(page, request):
         return invalid_response(page, request, [_("Unknown format: use format=json or leave it out.")], False)
     as_json = output == "json"
     vocabulary = load_vocabulary(kind)
+    figure_errors = {}
     try:
         query = parse_listing_query(kind, request.GET, vocabulary)
     except InvalidQuery as error:
-        return invalid_response(page, request, error.messages, as_json)
+        # A mistyped comparison figure costs the HTML page only that figure: the results stay, the error
+        # shows beside the field with the text as typed. JSON clients get the 400 of the contract.
+        if as_json or error.query is None:
+            return invalid_response(page, request, error.messages, as_json)
+        query, figure_errors = error.query, error.figure_errors
     result = get_engine().search(query, vocabulary=vocabulary)
     items = load_items(kind, result.hits)
     if as_json:
@@ -34,7 +39,7 @@ def serve_listing(page, request):
     if result.out_of_range:
         raise Http404(_("This page of results does not exist."))
     context = page.get_context(request)
-    context.update(listing_context(page, request, LISTINGS[kind], query, result, items))
+    context.update(listing_context(page, request, LISTINGS[kind], query, result, items, figure_errors))
     return TemplateResponse(request, page.get_template(request), context)
 
 

@@ -246,12 +246,36 @@
         continue;
       }
       replaceHiddenFields(form, fresh);
+      syncFieldErrors(form, fresh);
       for (const control of fresh.querySelectorAll("input[id]:not([type=hidden]), select[id]")) {
         const current = document.getElementById(control.id);
         if (current && current !== document.activeElement && form.contains(current)) {
           current.value = control.tagName === "SELECT" ? control.value : control.getAttribute("value") || "";
         }
       }
+    }
+  }
+
+  /* A figure the server could not read keeps its text and gets its error beside it: take the error (or its
+     absence) from the answer, without replacing the field somebody may be typing in. */
+  function syncFieldErrors(form, fresh) {
+    for (const freshField of fresh.querySelectorAll("[data-bibnetz-sync-field][id]")) {
+      const field = document.getElementById(freshField.id);
+      if (!field || !form.contains(field)) {
+        continue;
+      }
+      field.className = freshField.className;
+      const input = field.querySelector("input");
+      const freshInput = freshField.querySelector("input");
+      for (const name of ["aria-invalid", "aria-describedby"]) {
+        if (freshInput.hasAttribute(name)) {
+          input.setAttribute(name, freshInput.getAttribute(name));
+        } else {
+          input.removeAttribute(name);
+        }
+      }
+      field.querySelectorAll(".bibnetz-field-error").forEach((error) => error.remove());
+      freshField.querySelectorAll(".bibnetz-field-error").forEach((error) => field.append(error.cloneNode(true)));
     }
   }
 

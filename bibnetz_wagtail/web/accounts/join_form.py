@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ...models import LibraryProfilePage
+from ...models.forms import LIBRARY_FIGURES
+from ...numbers import use_figure_fields
 from .passwords import network_password_help_text, validate_network_password
 
 HONEYPOT = "homepage"
@@ -54,10 +56,10 @@ class JoinForm(forms.ModelForm):
         ]
         labels = {"title": _("Name of the library")}
         help_texts = {"title": _("As it should appear on the library's public profile.")}
-        localized_fields = ["staff_fte"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_figure_fields(self, LIBRARY_FIGURES)
         self.fields["contact_person"].required = True
         self.fields["password1"].help_text = network_password_help_text()
         self.order_fields([*self.Meta.fields, "email", "password1", "password2", "consent", HONEYPOT])
