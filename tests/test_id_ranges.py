@@ -40,7 +40,7 @@ def test_member_urls_with_huge_ids_are_404(net, path, huge):
     assert client.post(url, {"email": "x@example.org"}).status_code == 404
 
 
-@pytest.mark.parametrize("action", ["inspect", "edit", "delete"])
+@pytest.mark.parametrize("action", ["inspect", "edit", "delete", "history"])
 @pytest.mark.parametrize("value", ["abc", "9223372036854775808"])
 @pytest.mark.parametrize("model", ["participation", "topic"])
 def test_admin_screens_with_bad_ids_are_404(client, model, action, value):

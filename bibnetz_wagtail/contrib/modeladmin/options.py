@@ -1,6 +1,7 @@
 """The ModelAdmin classes of the "Library network" admin menu."""
 
 from django.contrib.admin import RelatedOnlyFieldListFilter, display
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -38,6 +39,16 @@ class NetworkModelAdmin(ModelAdmin):
 
     def delete_view(self, request, instance_pk):
         return super().delete_view(request, checked_pk(instance_pk))
+
+    def history_view(self, request, instance_pk):
+        """The record's log, for those who may see or change the record (modeladmin itself checks nothing here)."""
+        instance = self.model._default_manager.filter(pk=checked_pk(instance_pk)).first()
+        if instance is None:
+            raise Http404
+        helper = self.permission_helper
+        if not (helper.user_can_inspect_obj(request.user, instance) or helper.user_can_edit_obj(request.user, instance)):
+            raise PermissionDenied
+        return super().history_view(request, instance_pk)
 
 
 class VocabularyAdmin(NetworkModelAdmin):
