@@ -39,6 +39,9 @@ DEFAULTS = {
     "VOCABULARY_CACHE_SECONDS": 300,
     # Join requests go through the moderators' approval; without it a confirmed e-mail address suffices.
     "MODERATION": True,
+    # Name of a collection whose images and documents every library may choose (e.g. the association's logos);
+    # None: each library chooses from its own collection only.
+    "SHARED_COLLECTION": None,
     # Page permissions each library's group gets on its own profile subtree.
     "LIBRARY_PAGE_PERMISSIONS": ["add", "change", "publish"],
     # Seconds a link in a confirmation e-mail stays valid, and days an invitation stays open.

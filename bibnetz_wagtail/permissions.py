@@ -22,8 +22,10 @@ from .models.membership import MODERATORS_GROUP, is_network_member
 JOIN_WORKFLOW = "Beitritt zum Netzwerk"
 JOIN_TASK = "Profil prüfen"
 PAGE_PERMISSION_TYPES = ("add", "change", "publish")
-#: What a library's team may do with images, in its own collection only ("add" includes editing own uploads).
-IMAGE_PERMISSION_CODENAMES = ("add_image", "choose_image")
+#: What a library's team may do with images and documents, in its own collection only ("add" includes editing
+#: own uploads), and what it may do in the network's shared collection, if the site names one.
+OWN_FILE_PERMISSIONS = {"wagtailimages": ("add_image", "choose_image"), "wagtaildocs": ("add_document", "choose_document")}
+SHARED_FILE_PERMISSIONS = {"wagtailimages": ("choose_image",), "wagtaildocs": ("choose_document",)}
 
 
 def admin_access_permission():
@@ -49,7 +51,10 @@ def ensure_library_group(library):
         library.editor_group = group
     group.permissions.add(admin_access_permission())
     grant_page_permissions(group, library, get_setting("LIBRARY_PAGE_PERMISSIONS"))
-    grant_image_permissions(group, library_collection(group, library))
+    grant_file_permissions(group, library_collection(group, library), OWN_FILE_PERMISSIONS)
+    shared = shared_collection()
+    if shared is not None:
+        grant_file_permissions(group, shared, SHARED_FILE_PERMISSIONS)
     return group
 
 
@@ -62,13 +67,17 @@ def library_collection(group, library):
     return root.add_child(name=f"Bibliothek {library.pk}: {library.title}"[:255])
 
 
-def grant_image_permissions(group, collection):
-    """Upload and choose images in ``collection``; Wagtail lets uploaders edit their own images there."""
-    permissions = Permission.objects.filter(
-        content_type__app_label="wagtailimages", codename__in=IMAGE_PERMISSION_CODENAMES
-    )
-    for permission in permissions:
-        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+def shared_collection():
+    """The collection every library may choose files from (``SHARED_COLLECTION``, by name), or None."""
+    name = get_setting("SHARED_COLLECTION")
+    return Collection.objects.filter(name=name).order_by("path").first() if name else None
+
+
+def grant_file_permissions(group, collection, codenames_by_app):
+    """Give ``group`` these image and document permissions in ``collection`` (Wagtail lets uploaders edit theirs)."""
+    for app_label, codenames in codenames_by_app.items():
+        for permission in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames):
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
 def moderators_group():

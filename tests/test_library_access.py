@@ -46,7 +46,7 @@ def measure_form(**overrides):
 # --- Ownership: the library's group, seen through the real admin URLs -------------------------------------------
 
 
-def test_library_group_has_page_permissions_on_its_profile_only_and_an_image_collection(net):
+def test_library_group_has_page_permissions_on_its_profile_only_and_a_file_collection(net):
     group = LibraryProfilePage.objects.get(pk=net["a"].pk).editor_group
     assert set(net["admin_a"].groups.all()) == {group}
     rules = GroupPagePermission.objects.filter(group=group)
@@ -54,7 +54,12 @@ def test_library_group_has_page_permissions_on_its_profile_only_and_an_image_col
     assert {rule.permission.codename for rule in rules} == {"add_page", "change_page", "publish_page"}
     assert group.permissions.filter(codename="access_admin").exists()
     collections = GroupCollectionPermission.objects.filter(group=group)
-    assert {rule.permission.codename for rule in collections} == {"add_image", "choose_image"}
+    assert {rule.permission.codename for rule in collections} == {
+        "add_image",
+        "choose_image",
+        "add_document",
+        "choose_document",
+    }
     assert len({rule.collection_id for rule in collections}) == 1
     other = GroupCollectionPermission.objects.filter(group=LibraryProfilePage.objects.get(pk=net["b"].pk).editor_group)
     assert {rule.collection_id for rule in other}.isdisjoint({rule.collection_id for rule in collections})
