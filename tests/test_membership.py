@@ -197,6 +197,10 @@ def test_invite_form_errors(net):
     assert response.status_code == 400 and "gehört bereits" in response.content.decode()
     response = invite(client, net["a"], role="chef")
     assert response.status_code == 400
+    # The address becomes the username, which holds 150 characters: a longer one is refused, not a server error.
+    long_address = "a" * 140 + "@ahorn.example"
+    response = invite(client, net["a"], email=long_address)
+    assert response.status_code == 400 and "höchstens 150 Zeichen" in response.content.decode()
     assert not Invitation.objects.exists()
 
 

@@ -16,7 +16,8 @@ MAX_OPEN_INVITATIONS = 30
 class InviteForm(forms.Form):
     """An administrator invites a colleague by e-mail, as administrator or editor."""
 
-    email = forms.EmailField(label=_("E-mail address of your colleague"), max_length=254)
+    # The address becomes the username, which Django's user model limits to 150 characters.
+    email = forms.EmailField(label=_("E-mail address of your colleague"), max_length=150)
     role = forms.ChoiceField(
         label=_("Role"),
         choices=MembershipRole.choices,
