@@ -71,6 +71,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 WAGTAILADMIN_USER_LOGIN_FORM = "bibnetz_wagtail.web.accounts.forms.AdminLoginForm"
 LOGIN_URL = "bibnetz:login"
+# The login address changes only through the network's confirmed e-mail change, not in the admin's account page.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

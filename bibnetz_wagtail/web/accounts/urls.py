@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import join_views, views
+from . import email_change, join_views, views
 
 urlpatterns = [
     path("anmelden/", views.LoginView.as_view(), name="login"),
@@ -18,4 +18,6 @@ urlpatterns = [
     path("zugang-beantragen/", join_views.join, name="join"),
     path("zugang-beantragen/gesendet/", join_views.join_sent, name="join_sent"),
     path("zugang-beantragen/bestaetigen/<str:token>/", join_views.join_verify, name="join_verify"),
+    path("konto/e-mail/", email_change.change_email, name="change_email"),
+    path("konto/e-mail/bestaetigen/<str:token>/", email_change.confirm_email, name="change_email_confirm"),
 ]

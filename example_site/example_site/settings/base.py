@@ -102,6 +102,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 WAGTAILADMIN_USER_LOGIN_FORM = "bibnetz_wagtail.web.accounts.forms.AdminLoginForm"
 LOGIN_URL = "bibnetz:login"
+# The login address changes only through the network's confirmed e-mail change, not in the admin's account page.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # A German site: pages are German whatever the browser asks for (no LocaleMiddleware); the Wagtail admin
 # still follows each user's own language preference.
