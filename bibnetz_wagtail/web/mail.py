@@ -2,7 +2,13 @@
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+
+
+def render_plain(name, context):
+    """A plain-text template rendered without HTML escaping: „Lesen & Lernen“ must not arrive as „Lesen &amp; …“."""
+    return get_template(name).template.render(Context(context, autoescape=False))
 
 
 def send_templated_mail(name, context, recipients):
@@ -11,10 +17,10 @@ def send_templated_mail(name, context, recipients):
     if not recipients:
         return 0
     base = f"bibnetz_wagtail/email/{name}"
-    subject = " ".join(render_to_string(f"{base}_subject.txt", context).split())
+    subject = " ".join(render_plain(f"{base}_subject.txt", context).split())
     message = EmailMultiAlternatives(
         subject=subject,
-        body=render_to_string(f"{base}.txt", context),
+        body=render_plain(f"{base}.txt", context),
         from_email=getattr(settings, "DEFAULT_FROM_EMAIL", None),
         to=recipients,
     )
