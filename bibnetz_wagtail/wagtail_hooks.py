@@ -19,3 +19,10 @@ def limit_admin_api_to_own_collections(router):
     from .admin_api import register_own_file_endpoints
 
     register_own_file_endpoints(router)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unapproved_profiles_in_choosers(pages, request):
+    from .unapproved import without_unapproved_profiles
+
+    return without_unapproved_profiles(pages, request)
