@@ -46,6 +46,7 @@
       if (showResults(event)) {
         return;
       }
+      revealFiltersOnPhones(event);
       const link = event.target.closest("a[href]");
       if (!link || !this.root.contains(link) || !isListingLink(link, event)) {
         return;
@@ -225,6 +226,15 @@
     heading.scrollIntoView({ block: "start" });
     heading.focus({ preventScroll: true });
     return true;
+  }
+
+  /* A phone's filter panel opens below its toggle, often at the bottom of the screen: bring it up, so that the
+     first values and the "Show n results" button are in sight. */
+  function revealFiltersOnPhones(event) {
+    const toggle = event.target.closest('[data-bibnetz-details="facets"] > summary');
+    if (toggle && !toggle.parentElement.open && window.matchMedia(NARROW).matches) {
+      requestAnimationFrame(() => toggle.scrollIntoView({ block: "start" }));
+    }
   }
 
   /* The URL a GET form leads to, without empty fields (the server ignores them anyway). */
