@@ -85,7 +85,9 @@ class TestFacetGroups:
         groups = groups_of(page)
         assert text_of(groups["topic"].select_one(".bibnetz-facet__selected")) == "2 selected"
         assert groups["status"].select_one(".bibnetz-facet__selected") is None
-        assert text_of(page.select_one(".bibnetz-facets__toggle")) == "Filters (3 active)"
+        toggle = page.select_one(".bibnetz-facets__toggle")
+        assert text_of(toggle.select_one(".bibnetz-facets__active")) == "(3)"
+        assert text_of(toggle.select_one(".bibnetz-visually-hidden")) == "(3 active)"
 
     def test_facets_sit_in_one_panel_that_is_open_without_script(self, client, world):
         panel = soup_of(client, "/massnahmen/").select_one("details.bibnetz-facets")

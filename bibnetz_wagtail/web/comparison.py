@@ -30,9 +30,10 @@ LABEL_BASELINE = 15
 BAR_TOP = 21
 BAR_HEIGHT = 16
 #: A row that carries a note ("this library · median") is this much taller: the note goes below its bar, where
-#: it cannot run into a long band label.
-NOTE_HEIGHT = 18
-NOTE_BASELINE = ROW_HEIGHT + 8
+#: it cannot run into a long band label, with clear space above it and twice as much below, so that it reads
+#: as belonging to its own bar and not as the title of the next band.
+NOTE_HEIGHT = 28
+NOTE_BASELINE = ROW_HEIGHT + 12
 #: Room right of the longest bar for its count.
 COUNT_ROOM = 44
 COUNT_GAP = 6

@@ -1,14 +1,25 @@
 """URLs of the example site: Wagtail admin, documents, then every page of the tree."""
 
 from django.conf import settings
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+
+class FaviconRedirect(RedirectView):
+    """Browsers and crawlers ask for /favicon.ico whatever a page links; the site's icon is an SVG."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static_url("img/favicon.svg")
+
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("favicon.ico", FaviconRedirect.as_view()),
     # The network's accounts, joining, member area and calls.
     path("netzwerk/", include("bibnetz_wagtail.urls")),
 ]

@@ -6,6 +6,7 @@
  * replaced; the address bar and the back button keep working, and the new result count is announced.
  *
  * Hooks other code relies on: the root .bibnetz-listing gets data-bibnetz-enhanced="true" once bound;
+ * a link with data-bibnetz-show-results folds the filter panel around it and moves to the results;
  * #bibnetz-listing-body carries aria-busy="true" while a request runs; #bibnetz-status receives the
  * server's sentence about the result count after each update.
  */
@@ -42,6 +43,10 @@
     }
 
     onClick(event) {
+      if (showResults(event)) {
+        return;
+      }
+      revealFiltersOnPhones(event);
       const link = event.target.closest("a[href]");
       if (!link || !this.root.contains(link) || !isListingLink(link, event)) {
         return;
@@ -203,6 +208,33 @@
         panel().open = true;
       }
     });
+  }
+
+  /* The phone panel's "Show n results": fold the panel and take the person to the top of the results. Without
+     the script the same link simply jumps there. */
+  function showResults(event) {
+    const button = event.target.closest("[data-bibnetz-show-results]");
+    const heading = document.getElementById(HEADING_ID);
+    if (!button || !heading) {
+      return false;
+    }
+    event.preventDefault();
+    const panel = button.closest("details");
+    if (panel) {
+      panel.open = false;
+    }
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
+    return true;
+  }
+
+  /* A phone's filter panel opens below its toggle, often at the bottom of the screen: bring it up, so that the
+     first values and the "Show n results" button are in sight. */
+  function revealFiltersOnPhones(event) {
+    const toggle = event.target.closest('[data-bibnetz-details="facets"] > summary');
+    if (toggle && !toggle.parentElement.open && window.matchMedia(NARROW).matches) {
+      requestAnimationFrame(() => toggle.scrollIntoView({ block: "start" }));
+    }
   }
 
   /* The URL a GET form leads to, without empty fields (the server ignores them anyway). */
