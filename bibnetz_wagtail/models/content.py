@@ -64,8 +64,11 @@ class LibraryContentPage(GermanSlugMixin, HostTemplateMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from ..web.terms import term_groups  # models sit below the web layer: import when rendering
+
         context = super().get_context(request, *args, **kwargs)
         context["library"] = self.library
+        context["term_groups"] = term_groups(self, request)
         return context
 
     def parent_library_id(self):
