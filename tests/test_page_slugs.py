@@ -110,3 +110,11 @@ def test_a_title_without_letters_asks_for_a_slug(admin_client, index_pages):
         ]
     assert 'value="?!"' in response.content.decode()
     assert not LibraryProfilePage.objects.exists()
+
+
+def test_pages_created_in_code_get_the_german_slug_too(index_pages, library):
+    profile = LibraryProfilePage(title="Bücherei Groß Köris", municipality="Groß Köris", state="BB",
+                                 population=2400, floor_area_m2=120, staff_fte=1)
+    index_pages["libraries"].add_child(instance=profile)
+    measure = library.add_child(instance=MeasurePage(title="Lesefüchse", summary="Vorlesen."))
+    assert (profile.slug, measure.slug) == ("buecherei-gross-koeris", "lesefuechse")

@@ -34,12 +34,16 @@ class GermanSlugMixin:
     """Pages created in code without a slug get the German ASCII slug of their title (Wagtail's would keep umlauts)."""
 
     def full_clean(self, *args, **kwargs):
-        parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
-        if not self.slug and parent is not None:
-            slug = german_slug(self.title or "", MAX_SLUG_LENGTH)
-            if slug:
-                self.slug = free_slug(slug, parent, self)
+        if not self.slug:
+            self.fill_german_slug()
         super().full_clean(*args, **kwargs)
+
+    def fill_german_slug(self):
+        # Wagtail fills the slug only once the parent is known, from the tree path or from add_child().
+        parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
+        slug = german_slug(self.title or "", MAX_SLUG_LENGTH)
+        if parent is not None and slug:
+            self.slug = free_slug(slug, parent, self)
 
 
 class GermanSlugPageForm(WagtailAdminPageForm):
