@@ -13,7 +13,7 @@ class BibnetzConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .permissions import ensure_network_setup
-        from .search.indexing import connect_index_signals
+        from .search.outbox import connect_index_signals
         from .search.vocabulary import connect_vocabulary_signals
         from .signal_handlers import connect_signal_handlers
         from .web.accounts.moderation import connect_join_signals

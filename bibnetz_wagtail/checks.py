@@ -6,6 +6,7 @@ from django.core.checks import Error, Tags, Warning, register
 from .conf import get_setting
 from .contrib.modeladmin import checks as modeladmin_checks  # noqa: F401  (registers bibnetz_wagtail.W001)
 from .search.bands import BandError, parse_band_setting
+from .search.optional import INSTALL_HINT, elasticsearch_installed
 
 ENGINES = ("database", "elasticsearch")
 
@@ -47,9 +48,17 @@ def check_bibnetz_settings(app_configs, **kwargs):
 
 @register()
 def check_elasticsearch(app_configs, **kwargs):
-    """With the Elasticsearch engine: a usable HOSTS setting and a cluster that answers."""
+    """With the Elasticsearch engine: the client installed, a usable HOSTS setting and a cluster that answers."""
     if get_setting("SEARCH_ENGINE") != "elasticsearch":
         return []
+    if not elasticsearch_installed():
+        return [
+            Error(
+                "BIBNETZ['SEARCH_ENGINE'] is 'elasticsearch', but the Elasticsearch client is not installed.",
+                hint=f"Install the package with its extra: {INSTALL_HINT}",
+                id="bibnetz_wagtail.E020",
+            )
+        ]
     hosts = get_setting("ELASTICSEARCH").get("HOSTS")
     if not isinstance(hosts, (list, tuple)) or not hosts or not all(isinstance(host, str) and host for host in hosts):
         return [

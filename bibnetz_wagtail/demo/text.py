@@ -2,17 +2,10 @@
 
 import uuid
 
-from django.utils.text import slugify
+from ..models.slugs import german_slug  # noqa: F401  (the pages' own rule, shared with the demo)
 
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember"]
-
-
-def german_slug(text, max_length=80):
-    """A URL slug that spells umlauts the German way (ä → ae, ß → ss) instead of dropping them."""
-    slug = slugify(text.translate(UMLAUTS))
-    return slug[:max_length].rstrip("-")
 
 
 def unique_slug(slug, taken):

@@ -9,6 +9,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
 from .listing import HostTemplateMixin
+from .slugs import GermanSlugMixin, GermanSlugPageForm
 
 
 class StoryBlock(blocks.StreamBlock):
@@ -29,7 +30,7 @@ def stream_text(value):
     return ""
 
 
-class LibraryContentPage(HostTemplateMixin, Page):
+class LibraryContentPage(GermanSlugMixin, HostTemplateMixin, Page):
     """A page that lives below a library profile: a measure or a task-share call.
 
     ``library`` mirrors the parent profile in a real foreign key. The tree already says which library
@@ -52,6 +53,7 @@ class LibraryContentPage(HostTemplateMixin, Page):
 
     parent_page_types = ["bibnetz_wagtail.LibraryProfilePage"]
     subpage_types = []
+    base_form_class = GermanSlugPageForm
 
     class Meta:
         abstract = True
@@ -62,8 +64,11 @@ class LibraryContentPage(HostTemplateMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from ..web.terms import term_groups  # models sit below the web layer: import when rendering
+
         context = super().get_context(request, *args, **kwargs)
         context["library"] = self.library
+        context["term_groups"] = term_groups(self, request)
         return context
 
     def parent_library_id(self):

@@ -6,7 +6,14 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -15,6 +22,7 @@ from .choices import FederalState, LibraryType
 from .forms import LibraryProfilePageForm
 from .listing import HostTemplateMixin, ListingIndexPage
 from .membership import is_network_member
+from .slugs import GermanSlugMixin
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte
 
@@ -30,7 +38,7 @@ class LibraryIndexPage(ListingIndexPage):
         verbose_name_plural = _("library directories")
 
 
-class LibraryProfilePage(HostTemplateMixin, Page):
+class LibraryProfilePage(GermanSlugMixin, HostTemplateMixin, Page):
     """One library of the network.
 
     Its measures and task-share calls are its child pages, so that Wagtail's tree permissions on this
@@ -104,8 +112,9 @@ class LibraryProfilePage(HostTemplateMixin, Page):
         index.FilterField("library_type"),
     ]
 
+    # TitleFieldPanel, not FieldPanel: it lets the editor's script fill the slug from the title.
     profile_panels = [
-        FieldPanel("title"),
+        TitleFieldPanel("title"),
         FieldRowPanel([FieldPanel("municipality"), FieldPanel("postal_code")]),
         FieldRowPanel([FieldPanel("state"), FieldPanel("library_type")]),
         FieldPanel("description"),

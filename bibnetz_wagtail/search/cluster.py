@@ -7,9 +7,8 @@ from elasticsearch import Elasticsearch
 from elasticsearch.dsl import Index, analyzer, token_filter
 
 from ..conf import get_setting
-from .documents import DOCUMENTS, TEXT_ANALYZER
-
-KINDS = tuple(DOCUMENTS)
+from .documents import KINDS  # noqa: F401  (part of this module's interface)
+from .mappings import DOCUMENTS, TEXT_ANALYZER
 
 
 def es_settings():

@@ -1,6 +1,7 @@
-"""Elasticsearch documents of the three listings, and how a page becomes one.
+"""How a page becomes the search document of its listing (plain dicts; the mappings are in ``mappings.py``).
 
-Every field a listing filters, counts, sorts or ranks on is in the document, so that one search request
+Nothing here needs the Elasticsearch client: the listings of a database site read the term relations from here
+too. Every field a listing filters, counts, sorts or ranks on is in the document, so that one search request
 answers a listing. Only what may be public goes in: contact details never, a library's toolkit results only
 when it publishes them, and only pages that pass the listing visibility rule (see ``visibility.py``).
 """
@@ -11,69 +12,18 @@ import math
 from datetime import UTC, datetime, timedelta
 
 from django.utils.html import strip_tags
-from elasticsearch.dsl import Date, Document, Double, Keyword, Long, Text
 
 from ..models import LibraryProfilePage, MeasurePage, TaskSharePage
 from .visibility import restricted_paths, visible_pages
 
-TEXT_ANALYZER = "bibnetz_text"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: The expiry of pages that do not expire.
 NEVER = datetime(9999, 12, 31, tzinfo=UTC)
 
-
-class ListingDocument(Document):
-    """Fields every listing document has: the page, its library's figures and the library facets."""
-
-    page_id = Long()
-    title = Text(analyzer=TEXT_ANALYZER)
-    # Microseconds since the epoch: Elasticsearch dates keep milliseconds only, and the total order breaks
-    # ties by the exact first publication time, as the database does.
-    published_us = Long()
-    # The earliest expiry of the page or its library, NEVER when neither expires; expired documents are
-    # filtered out at query time, with a single range clause.
-    expires = Date()
-    fingerprint = Keyword(index=False)
-    library_id = Long()
-    municipality = Text(analyzer=TEXT_ANALYZER)
-    state = Keyword()
-    library_type = Keyword()
-    toolkit = Keyword(multi=True)
-    population = Long()
-    area = Long()
-    fte = Double()
-    ln_population = Double()
-    ln_area = Double()
-    ln_fte = Double()
-
-
-class LibraryDocument(ListingDocument):
-    postal_code = Text(analyzer=TEXT_ANALYZER)
-    description = Text(analyzer=TEXT_ANALYZER)
-
-
-class ContentDocument(ListingDocument):
-    summary = Text(analyzer=TEXT_ANALYZER)
-    body = Text(analyzer=TEXT_ANALYZER)
-    library_title = Text(analyzer=TEXT_ANALYZER)
-    topic = Keyword(multi=True)
-    status = Keyword()
-
-
-class MeasureDocument(ContentDocument):
-    outcome = Text(analyzer=TEXT_ANALYZER)
-    target_group = Keyword(multi=True)
-    cost = Keyword()
-    effort = Keyword()
-
-
-class TaskDocument(ContentDocument):
-    task_kind = Keyword()
-
-
-DOCUMENTS = {"libraries": LibraryDocument, "measures": MeasureDocument, "tasks": TaskDocument}
 MODELS = {"libraries": LibraryProfilePage, "measures": MeasurePage, "tasks": TaskSharePage}
 KIND_OF_MODEL = {model: kind for kind, model in MODELS.items()}
+#: The three listings, each with an index of its own.
+KINDS = tuple(MODELS)
 
 # Documents are built from plain rows (``values()``) and one query per relation and chunk: building them
 # from page objects costs most of a rebuild's time.

@@ -1,24 +1,18 @@
-"""Indexing: the outbox written with every page change, sending it after commit, rebuilds and drift checks.
+"""Indexing: sending the outbox (see ``outbox.py``) to Elasticsearch, rebuilds and drift checks.
 
-Writes never go to Elasticsearch inside a page save. A signal handler adds an ``IndexChange`` row in the
-same transaction; after commit the rows are sent in bulk and deleted once the cluster accepted them. While
-the cluster is unreachable, saving still works and the rows wait for ``bibnetz_sync_index``.
+Writes never go to Elasticsearch inside a page save: the outbox rows written with the change are sent in
+bulk after commit and deleted once the cluster accepted them. While the cluster is unreachable, saving still
+works and the rows wait for ``bibnetz_sync_index``. Only the Elasticsearch path imports this module.
 """
 
 import logging
 from collections import defaultdict
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from elasticsearch import ApiError, TransportError
 from elasticsearch.helpers import streaming_bulk
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ..conf import get_setting
-from ..models import IndexChange, LibraryProfilePage, MeasurePage, TaskSharePage
+from ..models import IndexChange
 from .cluster import (
-    KINDS,
     alias_name,
     create_index,
     ensure_indices,
@@ -27,94 +21,13 @@ from .cluster import (
     point_alias,
     stray_indices,
 )
-from .documents import KIND_OF_MODEL, iter_documents
+from .documents import iter_documents
+# Recording changes lives in the outbox; these names stay importable from here.
+from .outbox import changes_for, enqueue, enqueue_now, indexing_enabled  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
 SEND_BATCH = 500
-
-
-def indexing_enabled():
-    """Only a site that searches with Elasticsearch keeps an outbox (a database site would only grow it)."""
-    return get_setting("SEARCH_ENGINE") == "elasticsearch"
-
-
-# Recording changes
-
-
-def enqueue(changes):
-    """Record (kind, page id) pairs in the outbox and send them once the transaction commits."""
-    if indexing_enabled() and enqueue_now(changes):
-        transaction.on_commit(send_pending_quietly)
-
-
-def enqueue_now(changes):
-    """Record (kind, page id) pairs in the outbox, whatever the engine; return how many."""
-    changes = set(changes)
-    IndexChange.objects.bulk_create(IndexChange(kind=kind, page_id=page_id) for kind, page_id in changes)
-    return len(changes)
-
-
-def changes_for(page, with_content=True):
-    """The pages whose documents depend on ``page``: itself and, for a library, its measures and calls."""
-    kind = KIND_OF_MODEL.get(page.specific_class)
-    if kind is None:
-        return []
-    changes = [(kind, page.pk)]
-    if kind == "libraries" and with_content:
-        for content_kind, model in (("measures", MeasurePage), ("tasks", TaskSharePage)):
-            changes += [(content_kind, pk) for pk in model.objects.filter(library_id=page.pk).values_list("pk", flat=True)]
-    return changes
-
-
-def changes_in_subtree(page):
-    """Every listed page at or below ``page`` (moves and view restrictions affect whole subtrees)."""
-    changes = []
-    for kind in KINDS:
-        model = {"libraries": LibraryProfilePage, "measures": MeasurePage, "tasks": TaskSharePage}[kind]
-        pages = model.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
-        changes += [(kind, pk) for pk in pages]
-    return changes
-
-
-# Signal handlers
-
-
-def on_page_saved(sender, instance, update_fields=None, **kwargs):
-    # Wagtail's draft saves pass update_fields; they change no published figure, so the library's measures
-    # and calls need not follow.
-    enqueue(changes_for(instance, with_content=update_fields is None))
-
-
-def on_publication_changed(sender, instance, **kwargs):
-    enqueue(changes_for(instance))
-
-
-def on_page_deleted(sender, instance, **kwargs):
-    kind = KIND_OF_MODEL.get(type(instance))
-    if kind:
-        enqueue([(kind, instance.pk)])
-
-
-def on_page_moved(sender, instance, **kwargs):
-    enqueue(changes_in_subtree(Page.objects.get(pk=instance.pk)))
-
-
-def on_restriction_changed(sender, instance, **kwargs):
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        enqueue(changes_in_subtree(page))
-
-
-def connect_index_signals():
-    for model in (LibraryProfilePage, MeasurePage, TaskSharePage):
-        post_save.connect(on_page_saved, sender=model, dispatch_uid=f"bibnetz_index_save_{model.__name__}")
-        post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"bibnetz_index_delete_{model.__name__}")
-    page_published.connect(on_publication_changed, dispatch_uid="bibnetz_index_published")
-    page_unpublished.connect(on_publication_changed, dispatch_uid="bibnetz_index_unpublished")
-    post_page_move.connect(on_page_moved, dispatch_uid="bibnetz_index_moved")
-    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="bibnetz_index_restricted")
-    post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="bibnetz_index_unrestricted")
 
 
 # Sending

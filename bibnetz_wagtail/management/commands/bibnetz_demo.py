@@ -12,7 +12,7 @@ from tqdm import tqdm
 from ...demo.loader import load_demo, reset_demo
 from ...demo.participants import add_participants
 from ...demo.users import DEFAULT_PASSWORD, MODERATOR_EMAIL, ensure_demo_users, library_email
-from ...search.indexing import indexing_enabled
+from ...search.outbox import indexing_enabled
 
 
 class Command(BaseCommand):

@@ -3,12 +3,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from elasticsearch import ApiError, TransportError
 from tqdm import tqdm
 
-from ...search.cluster import KINDS, get_client
-from ...search.documents import visible_source
-from ...search.indexing import rebuild, send_pending
+from ...search.documents import KINDS, visible_source
+from ..client import require_elasticsearch_client
 
 
 class Command(BaseCommand):
@@ -19,6 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Do not show progress bars.")
 
     def handle(self, *args, **options):
+        require_elasticsearch_client()
+        from elasticsearch import ApiError, TransportError
+
+        from ...search.cluster import get_client
+        from ...search.indexing import rebuild, send_pending
+
         client = get_client()
         try:
             for kind in options["kind"] or KINDS:

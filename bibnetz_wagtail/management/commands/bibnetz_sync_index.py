@@ -3,12 +3,12 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from elasticsearch import ApiError, TransportError
 from tqdm import tqdm
 
 from ...models import IndexChange
-from ...search.cluster import KINDS, get_client
-from ...search.indexing import enqueue_now, find_drift, send_pending
+from ...search.documents import KINDS
+from ...search.outbox import enqueue_now
+from ..client import require_elasticsearch_client
 
 
 class Command(BaseCommand):
@@ -22,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Do not show progress bars.")
 
     def handle(self, *args, **options):
+        require_elasticsearch_client()
+        from elasticsearch import ApiError, TransportError
+
+        from ...search.cluster import get_client
+        from ...search.indexing import send_pending
+
         client = get_client()
         try:
             if options["check"]:
@@ -36,6 +42,8 @@ class Command(BaseCommand):
         self.stdout.write(ngettext("%(count)d index change sent.", "%(count)d index changes sent.", sent) % {"count": sent})
 
     def repair_drift(self, client):
+        from ...search.indexing import find_drift
+
         for kind in KINDS:
             drift = find_drift(kind, client)
             self.stdout.write(

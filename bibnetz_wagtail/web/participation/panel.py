@@ -20,6 +20,8 @@ class Row:
     can_accept: bool
     can_decline: bool
     can_withdraw: bool
+    #: The participating library's profile, when it is live.
+    profile_url: str | None = None
 
     @property
     def urls(self):
@@ -52,14 +54,14 @@ def panel_context(task, request, messages=None):
             context["login_url"] = login_redirect(request, f"{request.path}#bibnetz-participation").url
         return context
     own = services.library_ids_of(user)
-    context["rows"] = rows(task, user, own, accept_refusal=services.accept_refusal(task))
+    context["rows"] = rows(task, user, own, accept_refusal=services.accept_refusal(task), request=request)
     if join_refusal is None:
         context["form"] = join_form(task, own)
         context["join_url"] = reverse("bibnetz:participation_join", args=[task.pk])
     return context
 
 
-def rows(task, user, own, accept_refusal):
+def rows(task, user, own, accept_refusal, request=None):
     """The participations a member may see: all for the call's library, else the active ones and their own."""
     is_host = task.library_id in own
     sees_all = is_host or services.acts_for_network(user)
@@ -76,9 +78,15 @@ def rows(task, user, own, accept_refusal):
                 can_accept=is_host and state == services.REQUESTED and accept_refusal is None,
                 can_decline=is_host and state == services.REQUESTED,
                 can_withdraw=mine and state in (services.REQUESTED, services.ACCEPTED),
+                profile_url=profile_url(participation.library, request),
             )
         )
     return visible
+
+
+def profile_url(library, request):
+    """The URL of a live profile (the request caches the site roots, so this costs no query); None otherwise."""
+    return library.get_url(request) if library.live else None
 
 
 def join_form(task, own):
