@@ -103,3 +103,18 @@ def check_shared_cache(app_configs, **kwargs):
             id="bibnetz_wagtail.W031",
         )
     ]
+
+
+@register()
+def check_email_management(app_configs, **kwargs):
+    """The admin's account page must not change the login address past the network's confirmation."""
+    if not getattr(settings, "WAGTAIL_EMAIL_MANAGEMENT_ENABLED", True):
+        return []
+    return [
+        Warning(
+            "Members can change their login e-mail address in the Wagtail admin without confirming it, and take an "
+            "address another account uses.",
+            hint="Set WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False: members change it in 'Meine Bibliothek' instead.",
+            id="bibnetz_wagtail.W032",
+        )
+    ]

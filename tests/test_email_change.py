@@ -84,3 +84,12 @@ def test_wagtail_admin_does_not_let_members_change_the_address(net):
     response = client_for(net["editor_a"]).get("/admin/account/")
     assert response.status_code == 200
     assert 'name="name_email-email"' not in response.content.decode()
+
+
+def test_a_site_that_lets_the_admin_edit_the_address_is_warned(settings):
+    from django.core.checks import run_checks
+
+    settings.WAGTAIL_EMAIL_MANAGEMENT_ENABLED = True
+    assert "bibnetz_wagtail.W032" in {message.id for message in run_checks()}
+    settings.WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+    assert "bibnetz_wagtail.W032" not in {message.id for message in run_checks()}
