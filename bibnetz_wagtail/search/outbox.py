@@ -8,14 +8,15 @@ site (which keeps no outbox) can leave the optional client out.
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ..conf import get_setting
 from ..models import IndexChange
-from .documents import KIND_OF_MODEL, MODELS
+from .documents import KIND_OF_MODEL, MODELS, TERM_RELATIONS
 from .optional import INSTALL_HINT, elasticsearch_installed
+from .vocabulary import vocabulary_models
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,17 @@ def changes_in_subtree(page):
     return changes
 
 
+def pages_carrying(term):
+    """Every listed page that carries vocabulary ``term`` (a topic, target group or toolkit result)."""
+    changes = []
+    for kind, model in MODELS.items():
+        for name in (*TERM_RELATIONS[kind].values(), "toolkit_results"):
+            if model._meta.get_field(name).related_model is type(term):
+                pages = model.objects.filter(**{f"{name}__pk": term.pk}).values_list("pk", flat=True)
+                changes += [(kind, pk) for pk in pages]
+    return changes
+
+
 # Signal handlers
 
 
@@ -102,6 +114,13 @@ def on_restriction_changed(sender, instance, **kwargs):
         enqueue(changes_in_subtree(page))
 
 
+def on_term_changed(sender, instance, **kwargs):
+    # Documents carry the term's slug: a renamed term, or one deleted after its pages moved to another
+    # (merged), must not leave the old slug in the index. On delete the pages are found before the relation goes.
+    if indexing_enabled():
+        enqueue(pages_carrying(instance))
+
+
 def connect_index_signals():
     for model in MODELS.values():
         post_save.connect(on_page_saved, sender=model, dispatch_uid=f"bibnetz_index_save_{model.__name__}")
@@ -111,3 +130,7 @@ def connect_index_signals():
     post_page_move.connect(on_page_moved, dispatch_uid="bibnetz_index_moved")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="bibnetz_index_restricted")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="bibnetz_index_unrestricted")
+    for model in vocabulary_models():
+        label = model._meta.label_lower
+        post_save.connect(on_term_changed, sender=model, dispatch_uid=f"bibnetz_index_term_saved_{label}")
+        pre_delete.connect(on_term_changed, sender=model, dispatch_uid=f"bibnetz_index_term_deleted_{label}")
