@@ -1,5 +1,5 @@
 """Tags for the host site's own pages: a search box, the newest measures, open calls, the network in figures,
-the header's account menu and the call to join.
+the header's account menu, the call to join and what the toolkit's results mean.
 
 Each tag renders ``bibnetz_wagtail/tags/<name>.html`` (a host overrides it with a template of the same path, or
 passes ``template="…"``). Mistakes in a tag's arguments never break the host's page: a bad value falls back to
@@ -16,7 +16,7 @@ from django.utils.translation import npgettext
 
 from ..conf import get_setting
 from ..search.visibility import restricted_paths
-from ..web import network
+from ..web import network, toolkit
 from ..web.membership import entry
 
 register = template.Library()
@@ -119,6 +119,18 @@ def bibnetz_join_call(context, heading=None, heading_level=DEFAULT_HEADING_LEVEL
         "login_url": entry.login_link(request),
     }
     return render(context, "join_call", template, values)
+
+
+@register.simple_tag(takes_context=True)
+def bibnetz_toolkit_explained(context, heading=None, heading_level=DEFAULT_HEADING_LEVEL, template=None):
+    """What the toolkit is, and every toolkit result with its description and links to the listings."""
+    default_heading = _("What the toolkit results mean")
+    values = {
+        **heading_values(context, "bibnetz-toolkit-explained", heading, default_heading, heading_level),
+        "terms": toolkit.toolkit_terms(),
+        "listing_urls": {kind: listing_url(context, kind) for kind in ("measures", "tasks", "libraries")},
+    }
+    return render(context, "toolkit_explained", template, values)
 
 
 # --- figures -------------------------------------------------------------------------------------------------
