@@ -14,6 +14,7 @@ from wagtail.search import index
 from .choices import FederalState, LibraryType
 from .listing import HostTemplateMixin, ListingIndexPage
 from .membership import is_network_member
+from .panels import ToolkitResultsPanel
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte
 
@@ -115,7 +116,7 @@ class LibraryProfilePage(HostTemplateMixin, Page):
         FieldPanel("floor_area_m2"),
         FieldPanel("staff_fte"),
     ]
-    toolkit_panels = [FieldPanel("toolkit_results"), FieldPanel("toolkit_results_public")]
+    toolkit_panels = [ToolkitResultsPanel("toolkit_results"), FieldPanel("toolkit_results_public")]
     contact_panels = [
         MultiFieldPanel(
             [FieldPanel("contact_person"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
