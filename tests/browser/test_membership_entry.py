@@ -50,3 +50,23 @@ def test_the_account_menu_is_reachable_by_keyboard_with_a_visible_focus(page):
     expect(link).to_be_focused()
     outline = link.evaluate("element => getComputedStyle(element).outlineStyle")
     assert outline not in ("none", "")
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_the_toolkit_facet_explains_its_values_on_touch_and_links_to_the_toolkit_page(request, screenshot, viewport):
+    page = request.getfixturevalue("page" if viewport == "desktop" else "phone_page")
+    page.goto("/massnahmen/")
+    facet = page.locator('details[data-facet="toolkit"]')
+    if not facet.is_visible():  # the phone layout folds the whole filter panel: tap „Filter“ as a person would
+        page.locator("summary.bibnetz-facets__toggle").click()
+    if facet.get_attribute("open") is None:
+        facet.locator("summary").first.click()
+    explain = facet.locator("details.bibnetz-facet-help")
+    explain.locator("summary").click()
+    expect(explain.locator("dd").first).to_be_visible()
+    screenshot(page, "facet")
+
+    explain.get_by_role("link", name="Mehr über das Toolkit").click()
+    expect(page.locator(".bibnetz h1")).to_have_text("Das Toolkit")
+    expect(page.locator(".bibnetz-toolkit__description").first).to_be_visible()
+    screenshot(page, "page")
