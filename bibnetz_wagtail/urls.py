@@ -1,4 +1,4 @@
-"""The network's front-end URLs (accounts, joining, the member area, taking part in calls).
+"""The network's front-end URLs (accounts, joining, the member area, taking part in calls, the toolkit).
 
 A host site includes them once, before Wagtail's own URLs::
 
@@ -7,10 +7,13 @@ A host site includes them once, before Wagtail's own URLs::
 
 from django.urls import include, path
 
+from .web import toolkit
+
 app_name = "bibnetz"
 
 urlpatterns = [
     path("", include("bibnetz_wagtail.web.accounts.urls")),
     path("", include("bibnetz_wagtail.web.membership.urls")),
     path("", include("bibnetz_wagtail.web.participation.urls")),
+    path("toolkit/", toolkit.explanation, name="toolkit"),
 ]

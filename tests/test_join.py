@@ -162,10 +162,10 @@ class TestJoinForm:
         slugs = sorted(LibraryProfilePage.objects.values_list("slug", flat=True))
         assert slugs == ["gemeindebuecherei-kleinhausen", "gemeindebuecherei-kleinhausen-2"]
 
-    def test_no_library_directory_is_a_clear_503(self, client, db):
+    def test_no_library_directory_says_joining_is_not_open_yet(self, client, db):
         for response in (client.get(JOIN_URL), client.post(JOIN_URL, join_data())):
-            assert response.status_code == 503
-            assert "nimmt das Netzwerk keine neuen Bibliotheken auf" in response.content.decode()
+            assert response.status_code == 200
+            assert "Die Aufnahme neuer Bibliotheken ist noch nicht geöffnet" in response.content.decode()
         assert not User.objects.exists()
 
 

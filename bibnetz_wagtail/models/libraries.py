@@ -22,6 +22,7 @@ from .choices import FederalState, LibraryType
 from .forms import LibraryProfilePageForm
 from .listing import HostTemplateMixin, ListingIndexPage
 from .membership import is_network_member
+from .panels import ToolkitResultsPanel
 from .slugs import GermanSlugMixin
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte
@@ -126,7 +127,7 @@ class LibraryProfilePage(GermanSlugMixin, HostTemplateMixin, Page):
         FieldPanel("floor_area_m2"),
         FieldPanel("staff_fte"),
     ]
-    toolkit_panels = [FieldPanel("toolkit_results"), FieldPanel("toolkit_results_public")]
+    toolkit_panels = [ToolkitResultsPanel("toolkit_results"), FieldPanel("toolkit_results_public")]
     contact_panels = [
         MultiFieldPanel(
             [FieldPanel("contact_person"), FieldPanel("contact_email"), FieldPanel("contact_phone")],

@@ -12,6 +12,7 @@ from wagtail.search import index
 from .choices import CostBand, MeasureStatus, StaffEffort
 from .content import LibraryContentPage
 from .listing import ListingIndexPage
+from .panels import ToolkitResultsPanel
 from .taxonomy import TaggedMeasureToolkitResult
 
 
@@ -53,7 +54,7 @@ class MeasurePage(LibraryContentPage):
     classification_panels = [
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("toolkit_results"),
+        ToolkitResultsPanel("toolkit_results"),
         FieldPanel("status"),
     ]
     effort_panels = [

@@ -14,6 +14,7 @@ from wagtail.search import index
 from .choices import ParticipationState, TaskKind, TaskStatus
 from .content import LibraryContentPage
 from .listing import ListingIndexPage
+from .panels import ToolkitResultsPanel
 from .taxonomy import TaggedTaskToolkitResult
 
 
@@ -50,7 +51,7 @@ class TaskSharePage(LibraryContentPage):
     classification_panels = [
         FieldPanel("task_kind"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("toolkit_results"),
+        ToolkitResultsPanel("toolkit_results"),
     ]
     effort_panels = [
         FieldRowPanel([FieldPanel("partners_wanted"), FieldPanel("deadline")]),

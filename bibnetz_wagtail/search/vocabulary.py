@@ -37,8 +37,21 @@ def vocabulary_terms(model):
     return terms
 
 
-def cache_key(model):
-    return f"bibnetz:vocabulary:{model._meta.label_lower}"
+def vocabulary_descriptions(model):
+    """{slug: description} of one admin-managed vocabulary, cached and cleared like its labels."""
+    seconds = get_setting("VOCABULARY_CACHE_SECONDS")
+    key = cache_key(model, "descriptions")
+    descriptions = cache.get(key) if seconds else None
+    if descriptions is None:
+        descriptions = dict(model.objects.values_list("slug", "description"))
+        if seconds:
+            cache.set(key, descriptions, seconds)
+    return descriptions
+
+
+def cache_key(model, part="labels"):
+    suffix = "" if part == "labels" else f":{part}"
+    return f"bibnetz:vocabulary:{model._meta.label_lower}{suffix}"
 
 
 def vocabulary_models():
@@ -46,7 +59,7 @@ def vocabulary_models():
 
 
 def forget_vocabulary(sender, **kwargs):
-    cache.delete(cache_key(sender))
+    cache.delete_many([cache_key(sender), cache_key(sender, "descriptions")])
 
 
 def connect_vocabulary_signals():

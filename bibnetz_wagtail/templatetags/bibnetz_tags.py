@@ -1,4 +1,5 @@
-"""Tags for the host site's own pages: a search box, the newest measures, open calls and the network in figures.
+"""Tags for the host site's own pages: a search box, the newest measures, open calls, the network in figures,
+the header's account menu, the call to join and what the toolkit's results mean.
 
 Each tag renders ``bibnetz_wagtail/tags/<name>.html`` (a host overrides it with a template of the same path, or
 passes ``template="…"``). Mistakes in a tag's arguments never break the host's page: a bad value falls back to
@@ -15,7 +16,8 @@ from django.utils.translation import npgettext
 
 from ..conf import get_setting
 from ..search.visibility import restricted_paths
-from ..web import network
+from ..web import network, toolkit
+from ..web.membership import entry
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -90,6 +92,45 @@ def bibnetz_network_figures(context, heading=None, heading_level=DEFAULT_HEADING
         "figures": figure_list(totals),
     }
     return render(context, "network_figures", template, values)
+
+
+@register.simple_tag(takes_context=True)
+def bibnetz_account_menu(context, label=None, template=None):
+    """The header's account links: join and log in for visitors; my library, admin and log out for members."""
+    request = context.get("request")
+    values = {
+        **entry.account_links(request),
+        "label": _("Network access") if label is None else label,
+        "current_path": entry.current_path(request),
+    }
+    return render(context, "account_menu", template, values)
+
+
+@register.simple_tag(takes_context=True)
+def bibnetz_join_call(context, heading=None, heading_level=DEFAULT_HEADING_LEVEL, template=None):
+    """„Werden Sie Teil des Netzwerks“ with a link to the join page; nothing for logged-in users."""
+    request = context.get("request")
+    join_url = entry.url_or_none("bibnetz:join")
+    if join_url is None or (request is not None and entry.is_logged_in(request)):
+        return ""
+    values = {
+        **heading_values(context, "bibnetz-join-call", heading, _("What are you waiting for?"), heading_level),
+        "join_url": join_url,
+        "login_url": entry.login_link(request),
+    }
+    return render(context, "join_call", template, values)
+
+
+@register.simple_tag(takes_context=True)
+def bibnetz_toolkit_explained(context, heading=None, heading_level=DEFAULT_HEADING_LEVEL, template=None):
+    """What the toolkit is, and every toolkit result with its description and links to the listings."""
+    default_heading = _("What the toolkit results mean")
+    values = {
+        **heading_values(context, "bibnetz-toolkit-explained", heading, default_heading, heading_level),
+        "terms": toolkit.toolkit_terms(),
+        "listing_urls": {kind: listing_url(context, kind) for kind in ("measures", "tasks", "libraries")},
+    }
+    return render(context, "toolkit_explained", template, values)
 
 
 # --- figures -------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Template context of a listing page: facet groups with toggle links, chips, sort, pagination, comparison,
 result cards and, for an empty result, which filter to leave out."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +12,7 @@ from .card_runs import card_runs
 from .compare_form import comparison, comparison_label
 from .likeness import likeness_reason
 from .membership.toolkit import own_toolkit_links
+from . import toolkit
 from .querystring import QueryState
 
 SORT_LABELS = {
@@ -43,6 +44,9 @@ class FacetGroup:
     values: list
     #: Rendered expanded (``<details open>``).
     open: bool = False
+    #: What the listed values mean (FacetHelp items), and the page that explains them: for the toolkit facet.
+    help: list = field(default_factory=list)
+    help_url: str | None = None
 
     @property
     def has_selection(self):
@@ -116,7 +120,10 @@ def facet_groups(listing, result, state):
             FacetLink(value.value, value.label, value.count, value.selected, state.toggle(key, value.value, value.selected))
             for value in result.facets.get(key, [])
         ]
-        groups.append(FacetGroup(key, labels[key], key in band_keys, links))
+        group = FacetGroup(key, labels[key], key in band_keys, links, help=toolkit.facet_help(key, links))
+        if key == toolkit.FACET_KEY and links:
+            group.help_url = toolkit.explanation_url()
+        groups.append(group)
     set_open(groups)
     return groups
 

@@ -1,19 +1,22 @@
 """The join flow's pages: the form, "check your e-mail", and confirming the address."""
 
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Page, Site
 
 from ...conf import get_setting
+from ...models import LibraryIndexPage
 from . import joining
 from .join_form import JoinForm
 from ..pages import render_message, render_page
 from .throttling import client_ip, join_limit, wait_message
 
 JOIN_TEMPLATE = "bibnetz_wagtail/accounts/join.html"
+NOT_OPEN_TEMPLATE = "bibnetz_wagtail/accounts/join_not_open.html"
 LINK_ERRORS = {
     "expired": gettext_lazy(
         "This confirmation link has expired. Please fill in the form again: we will send you a new link."
@@ -29,12 +32,7 @@ def join(request):
     """"Zugang beantragen": the form, and on a valid POST the same answer for every address."""
     index = joining.library_index()
     if index is None:
-        return render_message(
-            request,
-            _("Applying for access"),
-            [_("The network cannot take new libraries at the moment. Please try again later.")],
-            status=503,
-        )
+        return render_not_open_yet(request)
     if request.method != "POST":
         return render_join(request, JoinForm())
     form = JoinForm(request.POST)
@@ -49,6 +47,23 @@ def join(request):
         return render_join(request, form)
     joining.handle_application(form, request, index)
     return redirect("bibnetz:join_sent")
+
+
+def render_not_open_yet(request):
+    """Before the site has a library directory: no form, and for superusers the step that opens joining."""
+    context = {"setup_url": directory_setup_url() if request.user.is_superuser else None}
+    return render_page(request, NOT_OPEN_TEMPLATE, context)
+
+
+def directory_setup_url():
+    """The admin form that creates a library directory below the default site's root page."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    parent = site.root_page if site else Page.get_first_root_node()
+    model = LibraryIndexPage._meta
+    try:
+        return reverse("wagtailadmin_pages:add", args=[model.app_label, model.model_name, parent.pk])
+    except NoReverseMatch:
+        return None
 
 
 def render_join(request, form, status=200):
