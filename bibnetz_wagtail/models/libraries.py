@@ -14,6 +14,7 @@ from wagtail.search import index
 from .choices import FederalState, LibraryType
 from .listing import HostTemplateMixin, ListingIndexPage
 from .membership import is_network_member
+from .publication import KeepPublishedMixin
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte
 
@@ -29,7 +30,7 @@ class LibraryIndexPage(ListingIndexPage):
         verbose_name_plural = _("library directories")
 
 
-class LibraryProfilePage(HostTemplateMixin, Page):
+class LibraryProfilePage(KeepPublishedMixin, HostTemplateMixin, Page):
     """One library of the network.
 
     Its measures and task-share calls are its child pages, so that Wagtail's tree permissions on this
