@@ -9,6 +9,7 @@ from wagtail.signals import page_published, workflow_approved, workflow_rejected
 from ...models import JoinRequest, JoinRequestState, LibraryProfilePage
 from ...permissions import is_join_workflow_state
 from . import notifications
+from .wagtail_mails import silence_wagtail_mails_for_join_workflow
 
 
 def library_id_of(workflow_state):
@@ -95,6 +96,7 @@ def on_workflow_rejected(sender, instance, **kwargs):
 
 def connect_join_signals():
     """Connected from ``BibnetzConfig.ready()``."""
+    silence_wagtail_mails_for_join_workflow()
     page_published.connect(on_page_published, sender=LibraryProfilePage, dispatch_uid="bibnetz_join_page_published")
     workflow_approved.connect(on_workflow_approved, sender=WorkflowState, dispatch_uid="bibnetz_join_approved")
     workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState, dispatch_uid="bibnetz_join_rejected")
