@@ -122,6 +122,7 @@ def approve_in_editor(page, library_id):
     assert len(held) == 1, "the moderator's own request was held back"
     held[0].continue_()
     expect(page).not_to_have_url(re.compile(rf"/admin/pages/{library_id}/edit/$"))
+    page.wait_for_load_state("load")
     return answered
 
 
@@ -135,6 +136,7 @@ def test_moderator_approves_in_the_editor_with_autosave(browser, site, page, scr
     admin = moderator.new_page()
     log_in_to_admin(admin, MODERATOR)
     autosave = approve_in_editor(admin, library_id)
+    expect(admin.locator(".messages")).to_contain_text(FIELDS["title"])
     screenshot(admin, "after-approval")
     # The autosave carried the workflow's fields; it is answered without approving a second time.
     assert "action-workflow-action" in autosave["sent"]

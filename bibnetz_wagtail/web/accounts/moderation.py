@@ -95,7 +95,7 @@ def on_workflow_rejected(sender, instance, **kwargs):
 
 
 def connect_join_signals():
-    """Connected from ``BibnetzConfig.ready()``."""
+    """Connected from ``BibnetzConfig.ready()``; Wagtail's own mails stay silent for the join workflow."""
     silence_wagtail_mails_for_join_workflow()
     page_published.connect(on_page_published, sender=LibraryProfilePage, dispatch_uid="bibnetz_join_page_published")
     workflow_approved.connect(on_workflow_approved, sender=WorkflowState, dispatch_uid="bibnetz_join_approved")
