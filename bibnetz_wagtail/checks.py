@@ -118,3 +118,20 @@ def check_email_management(app_configs, **kwargs):
             id="bibnetz_wagtail.W032",
         )
     ]
+@register()
+def check_mail_base_url(app_configs, **kwargs):
+    """Every link in the package's e-mails starts with WAGTAILADMIN_BASE_URL, so it must be a usable address."""
+    from .web.links import base_url_problem, configured_base_url
+
+    value = configured_base_url()
+    hint = "Set WAGTAILADMIN_BASE_URL to the site's public address, e.g. 'https://www.bibliotheksverband.de'."
+    if value is None:
+        message = (
+            "WAGTAILADMIN_BASE_URL is not set: links in e-mails use the default Site's root URL instead, "
+            "which is often http://localhost."
+        )
+        return [Warning(message, hint=hint, id="bibnetz_wagtail.W010")]
+    problem = base_url_problem(value)
+    if problem is not None:
+        return [Error(f"WAGTAILADMIN_BASE_URL is {value!r}: {problem}.", hint=hint, id="bibnetz_wagtail.E010")]
+    return []

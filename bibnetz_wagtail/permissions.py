@@ -100,6 +100,11 @@ def join_workflow():
     return workflow
 
 
+def is_join_workflow_state(workflow_state):
+    """Whether ``workflow_state`` is a run of the join workflow (the one ``join_workflow()`` sets up)."""
+    return workflow_state is not None and workflow_state.workflow.name == JOIN_WORKFLOW
+
+
 def ensure_network_setup(**kwargs):
     """Create the moderators group and the join workflow (run after every ``migrate``)."""
     join_workflow()

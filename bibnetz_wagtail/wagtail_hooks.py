@@ -1,7 +1,9 @@
-"""Wagtail hooks: registers the admin screens of the optional integrations."""
+"""Wagtail hooks: the admin screens of the optional integrations, and the guard on the page editor's autosave."""
 
 from django.apps import apps
 from wagtail import hooks
+
+from .web.accounts import editor
 
 # Without the app, wagtail-modeladmin's templates are missing and every screen would fail; the
 # system check bibnetz_wagtail.W001 tells the site's developer instead.
@@ -26,3 +28,6 @@ def hide_unapproved_profiles_in_choosers(pages, request):
     from .unapproved import without_unapproved_profiles
 
     return without_unapproved_profiles(pages, request)
+@hooks.register("before_edit_page")
+def refuse_autosaved_workflow_action(request, page):
+    return editor.refuse_autosaved_workflow_action(request, page)

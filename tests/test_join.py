@@ -227,7 +227,7 @@ class TestRateLimit:
 
 
 class TestModeratedFlow:
-    def test_confirm_approve_through_the_admin(self, client, index, moderator):
+    def test_confirm_approve_through_the_admin(self, client, index, moderator, django_capture_on_commit_callbacks):
         response = apply_and_confirm(client)
         assert response.status_code == 200
         assert "Die Moderation des Netzwerks prüft jetzt das Profil" in response.content.decode()
@@ -247,7 +247,8 @@ class TestModeratedFlow:
         admin.force_login(moderator)
         task_state = task_state_of(library)
         url = reverse("wagtailadmin_pages:workflow_action", args=[library.pk, "approve", task_state.pk])
-        response = admin.post(url, {"comment": ""})
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin.post(url, {"comment": ""})
         assert response.status_code == 302
 
         library.refresh_from_db()
@@ -267,14 +268,15 @@ class TestModeratedFlow:
         add_measure = reverse("wagtailadmin_pages:add", args=["bibnetz_wagtail", "measurepage", library.pk])
         assert fresh.get(add_measure).status_code == 200
 
-    def test_rejection_tells_the_reason(self, client, index, moderator):
+    def test_rejection_tells_the_reason(self, client, index, moderator, django_capture_on_commit_callbacks):
         apply_and_confirm(client)
         library = LibraryProfilePage.objects.get()
         admin = Client()
         admin.force_login(moderator)
         url = reverse("wagtailadmin_pages:workflow_action", args=[library.pk, "reject", task_state_of(library).pk])
         mail.outbox.clear()
-        response = admin.post(url, {"comment": "Bitte geben Sie die Bibliothek im Ortsteil an."})
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin.post(url, {"comment": "Bitte geben Sie die Bibliothek im Ortsteil an."})
         assert response.status_code == 302
         join = JoinRequest.objects.get()
         assert join.state == "rejected" and join.reason == "Bitte geben Sie die Bibliothek im Ortsteil an."

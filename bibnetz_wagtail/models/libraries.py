@@ -23,6 +23,7 @@ from .forms import LibraryProfilePageForm
 from .listing import HostTemplateMixin, ListingIndexPage
 from .membership import is_network_member
 from .panels import ToolkitResultsPanel
+from .publication import KeepPublishedMixin
 from .slugs import GermanSlugMixin
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte
@@ -39,7 +40,7 @@ class LibraryIndexPage(ListingIndexPage):
         verbose_name_plural = _("library directories")
 
 
-class LibraryProfilePage(GermanSlugMixin, HostTemplateMixin, Page):
+class LibraryProfilePage(KeepPublishedMixin, GermanSlugMixin, HostTemplateMixin, Page):
     """One library of the network.
 
     Its measures and task-share calls are its child pages, so that Wagtail's tree permissions on this

@@ -111,7 +111,7 @@ def start_example_site(workdir, settings="example_site.settings.dev"):
     log = open(log_path, "a")
     process = subprocess.Popen(
         [sys.executable, str(MANAGE), "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
-        env=env,
+        env={**env, "WAGTAILADMIN_BASE_URL": url},  # the links in the site's e-mails lead back to it
         cwd=REPO_ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from ...conf import get_setting
+from ..links import absolute_url
 from ..pages import render_message, render_page
 from .joining import existing_account
 from .notifications import link_validity_hours, send
@@ -98,7 +99,7 @@ def change_email(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if address_is_free(email, request.user):
-            confirm_url = request.build_absolute_uri(reverse("bibnetz:change_email_confirm", args=[make_token(request.user, email)]))
+            confirm_url = absolute_url(reverse("bibnetz:change_email_confirm", args=[make_token(request.user, email)]))
             context = {"user": request.user, "confirm_url": confirm_url, "hours": link_validity_hours()}
             send("email_change", context, [email])
         # The same answer either way, so that the form does not tell which addresses have an account.

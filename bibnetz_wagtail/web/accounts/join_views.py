@@ -45,7 +45,7 @@ def join(request):
         return redirect("bibnetz:join_sent")
     if not form.is_valid():
         return render_join(request, form)
-    joining.handle_application(form, request, index)
+    joining.handle_application(form, index)
     return redirect("bibnetz:join_sent")
 
 

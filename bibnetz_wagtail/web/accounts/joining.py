@@ -12,6 +12,7 @@ from ...conf import get_setting
 from ...demo.text import german_slug
 from ...models import JoinRequest, JoinRequestState, LibraryIndexPage, Membership, MembershipRole
 from ...permissions import join_workflow
+from ..links import absolute_url
 from . import notifications
 from .join_form import split_name
 
@@ -47,7 +48,7 @@ def unique_slug(parent, title):
     return slug
 
 
-def handle_application(form, request, index):
+def handle_application(form, index):
     """Act on a valid join form; the applicant sees the same answer whatever happened here."""
     email = form.cleaned_data["email"]
     user = existing_account(email)
@@ -57,19 +58,17 @@ def handle_application(form, request, index):
         except IntegrityError:
             # The same address was sent twice at once; the first request created the account and sent the link.
             return
-        notifications.send_verification(join, verify_url(join, request))
+        notifications.send_verification(join, verify_url(join))
         return
     join = JoinRequest.objects.filter(user=user, state=JoinRequestState.UNVERIFIED, library__isnull=False).first()
     if join is not None:
         # The applicant lost or let expire the first link: a fresh one, and nothing new is created.
-        notifications.send_verification(join, verify_url(join, request))
+        notifications.send_verification(join, verify_url(join))
     else:
         # Hash once, as creating an account would, so that the answer takes as long for a known address.
         get_user_model()().set_password(form.cleaned_data["password1"])
         notifications.send_address_in_use(
-            user,
-            request.build_absolute_uri(reverse("bibnetz:login")),
-            request.build_absolute_uri(reverse("bibnetz:password_reset")),
+            user, absolute_url(reverse("bibnetz:login")), absolute_url(reverse("bibnetz:password_reset"))
         )
 
 
@@ -100,8 +99,8 @@ def make_token(join):
     return signing.dumps({"join": join.pk, "user": join.user_id}, salt=SALT, compress=True)
 
 
-def verify_url(join, request):
-    return request.build_absolute_uri(reverse("bibnetz:join_verify", args=[make_token(join)]))
+def verify_url(join):
+    return absolute_url(reverse("bibnetz:join_verify", args=[make_token(join)]))
 
 
 def read_token(token):

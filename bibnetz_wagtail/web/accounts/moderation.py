@@ -7,7 +7,9 @@ from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_approved, workflow_rejected
 
 from ...models import JoinRequest, JoinRequestState, LibraryProfilePage
+from ...permissions import is_join_workflow_state
 from . import notifications
+from .wagtail_mails import silence_wagtail_mails_for_join_workflow
 
 
 def library_id_of(workflow_state):
@@ -21,7 +23,7 @@ def library_id_of(workflow_state):
 
 
 def approve_join(library_id):
-    """The profile went live: activate the account of a confirmed request and tell the library."""
+    """The profile went live: activate the account of a confirmed request, and tell the library once it is."""
     with transaction.atomic():
         join = (
             JoinRequest.objects.select_for_update(of=("self",))
@@ -38,8 +40,16 @@ def approve_join(library_id):
         join.save(update_fields=["state", "decided_at"])
         join.user.is_active = True
         join.user.save(update_fields=["is_active"])
-    notifications.send_approved(join)
+    transaction.on_commit(lambda: send_approved_if_live(join.pk))
     return join
+
+
+def send_approved_if_live(join_id):
+    """The welcome, sent after the commit and only while the profile really is live."""
+    join = JoinRequest.objects.select_related("user", "library").filter(pk=join_id).first()
+    if join is None or join.library is None or not join.library.live:
+        return None
+    return notifications.send_approved(join)
 
 
 def reject_join(library_id, reason):
@@ -57,7 +67,7 @@ def reject_join(library_id, reason):
         join.reason = reason or ""
         join.decided_at = timezone.now()
         join.save(update_fields=["state", "reason", "decided_at"])
-    notifications.send_rejected(join)
+    transaction.on_commit(lambda: notifications.send_rejected(join))
     return join
 
 
@@ -66,10 +76,15 @@ def on_page_published(sender, instance, **kwargs):
         approve_join(instance.pk)
 
 
-def on_workflow_approved(sender, instance, **kwargs):
+def on_workflow_approved(sender, instance, user=None, **kwargs):
+    """Approval publishes the profile, also where the site's WAGTAIL_FINISH_WORKFLOW_ACTION does not."""
     library_id = library_id_of(instance)
-    if library_id is not None:
-        approve_join(library_id)
+    if library_id is None or not is_join_workflow_state(instance):
+        return
+    library = LibraryProfilePage.objects.filter(pk=library_id).first()
+    if library is not None and not library.live:
+        # Publishing sends page_published, which approves the join request.
+        library.get_latest_revision().publish(user=user)
 
 
 def on_workflow_rejected(sender, instance, **kwargs):
@@ -80,7 +95,8 @@ def on_workflow_rejected(sender, instance, **kwargs):
 
 
 def connect_join_signals():
-    """Connected from ``BibnetzConfig.ready()``."""
+    """Connected from ``BibnetzConfig.ready()``; Wagtail's own mails stay silent for the join workflow."""
+    silence_wagtail_mails_for_join_workflow()
     page_published.connect(on_page_published, sender=LibraryProfilePage, dispatch_uid="bibnetz_join_page_published")
     workflow_approved.connect(on_workflow_approved, sender=WorkflowState, dispatch_uid="bibnetz_join_approved")
     workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState, dispatch_uid="bibnetz_join_rejected")

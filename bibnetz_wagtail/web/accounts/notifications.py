@@ -1,25 +1,19 @@
 """The e-mails of joining the network, always in the site's language (not the moderator's admin language)."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
-from wagtail.admin.utils import get_admin_base_url
 
 from ...conf import get_setting
 from ...permissions import moderators_group
+from ..links import absolute_url, page_url
 from ..mail import send_templated_mail
 
 
 def send(name, context, recipients):
     with translation.override(settings.LANGUAGE_CODE):
         return send_templated_mail(name, context, recipients)
-
-
-def site_url(path, page=None):
-    """``path`` on the library's site, or on the admin's base URL when the page has none."""
-    site = page.get_site() if page is not None else None
-    root = site.root_url if site is not None else (get_admin_base_url() or "")
-    return root.rstrip("/") + path
 
 
 def link_validity_hours():
@@ -38,18 +32,26 @@ def send_address_in_use(user, login_url, reset_url):
     return send("join_address_in_use", context, [user.email])
 
 
+def moderation_recipients():
+    """The active moderators, and the superusers where Wagtail would tell them too; each address once."""
+    users = moderators_group().user_set.all()
+    if getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True):
+        users = users | get_user_model().objects.filter(is_superuser=True)
+    addresses = users.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+    unique = {}
+    for address in addresses:
+        unique.setdefault(address.lower(), address)
+    return list(unique.values())
+
+
 def send_to_moderators(join):
     """A confirmed request waits for the moderators' approval in the admin."""
-    recipients = list(
-        moderators_group().user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)
-    )
-    admin_path = reverse("wagtailadmin_pages:edit", args=[join.library.pk])
     context = {
         "library": join.library,
         "user": join.user,
-        "admin_url": (get_admin_base_url() or "").rstrip("/") + admin_path,
+        "admin_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[join.library.pk])),
     }
-    return send("join_moderation", context, recipients)
+    return send("join_moderation", context, moderation_recipients())
 
 
 def send_approved(join):
@@ -57,8 +59,8 @@ def send_approved(join):
     context = {
         "library": library,
         "user": join.user,
-        "login_url": site_url(reverse("bibnetz:login"), library),
-        "profile_url": library.get_full_url() if library is not None else "",
+        "login_url": absolute_url(reverse("bibnetz:login")),
+        "profile_url": page_url(library) if library is not None else "",
     }
     return send("join_approved", context, [join.user.email])
 

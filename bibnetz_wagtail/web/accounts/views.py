@@ -6,6 +6,7 @@ from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 
 from .forms import LoginForm, NetworkPasswordResetForm, NetworkSetPasswordForm
+from ..links import base_url
 from ..pages import BaseTemplateMixin
 from .throttling import client_ip, password_reset_limit, wait_message
 
@@ -52,6 +53,11 @@ class PasswordResetView(BaseTemplateMixin, auth_views.PasswordResetView):
     email_template_name = "bibnetz_wagtail/email/password_reset.txt"
     html_email_template_name = "bibnetz_wagtail/email/password_reset.html"
     success_url = reverse_lazy("bibnetz:password_reset_done")
+
+    @property
+    def extra_email_context(self):
+        # The link starts with the site's base URL, not with whatever host the request came in on.
+        return {"base_url": base_url()}
 
     def post(self, request, *args, **kwargs):
         limit = password_reset_limit()

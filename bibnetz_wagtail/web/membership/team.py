@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ...conf import get_setting
 from ...models import Invitation, Membership, MembershipRole
+from ..links import absolute_url
 from ..mail import send_templated_mail
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def invite(request, library, email, role):
         "library": library,
         "inviter": request.user.get_full_name() or request.user.get_username(),
         "role": invitation.get_role_display(),
-        "accept_url": request.build_absolute_uri(reverse("bibnetz:invitation", args=[invitation.token])),
+        "accept_url": absolute_url(reverse("bibnetz:invitation", args=[invitation.token])),
         "days": get_setting("INVITATION_DAYS"),
     }
     try:

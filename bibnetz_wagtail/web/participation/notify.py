@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 
 from ...models import ParticipationState, TaskShareIndexPage
+from ..links import page_url
 from ..mail import send_templated_mail
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def library_addresses(library):
 def calls_url():
     """Full URL of the listing of calls, or None when the site has none."""
     listing = TaskShareIndexPage.objects.live().first()
-    return listing.get_full_url() if listing else None
+    return page_url(listing) if listing else None
 
 
 def notify_change(participation, note=""):
@@ -47,7 +48,7 @@ def notify_change(participation, note=""):
     context = {
         "participation": participation,
         "task": task,
-        "task_url": task.get_full_url(),
+        "task_url": page_url(task),
         "host": task.library,
         "guest": participation.library,
         "note": note,
