@@ -33,6 +33,9 @@ def parse_args():
     parser.add_argument("--no-tracemalloc", action="store_true", help="skip the second, traced rebuild")
     parser.add_argument("--keep-indices", action="store_true", help="keep the benchmark indices afterwards")
     parser.add_argument("--output", type=Path, help="where to write the Markdown report")
+    parser.add_argument("--skip-degraded", action="store_true", help="leave out the hung-cluster measurement")
+    parser.add_argument("--degraded-only", action="store_true",
+                        help="only the hung-cluster measurement (small example site; report in .cache/benchmarks/)")
     args = parser.parse_args()
     if args.quick:
         args.libraries, args.measures, args.tasks = 1000, 10_000, 1000
@@ -130,12 +133,41 @@ def measure(args, client, results):
             results["reference_index"] = reference.build_index()
             say("Wagtail reference: listing latency")
             results["reference"] = reference.latency(args.repeat, args.warmup)
+        if not args.skip_degraded:
+            from . import degraded
+
+            say("degraded mode: the example site with an answering and with a hung cluster")
+            results["degraded"] = degraded.section(degraded.measure(cluster_url()))
+
+
+def run_degraded_only():
+    """The hung-cluster measurement alone: it needs no big demo database."""
+    from bibnetz_wagtail.search.cluster import get_client
+
+    from . import degraded
+    from .report import machine_line
+
+    say("degraded mode: the example site with an answering and with a hung cluster")
+    text = machine_line(get_client(), "sqlite") + "\n\n" + degraded.section(degraded.measure(cluster_url()))
+    output = CACHE / "results-degraded.md"
+    output.write_text(text + "\n", encoding="utf-8")
+    print("\n" + text + "\n")
+    say(f"written to {output.relative_to(ROOT)}")
+
+
+def cluster_url():
+    from bibnetz_wagtail.conf import get_setting
+
+    return get_setting("ELASTICSEARCH")["HOSTS"][0]
 
 
 def main():
     args = parse_args()
     setup_django(args)
-    run(args)
+    if args.degraded_only:
+        run_degraded_only()
+    else:
+        run(args)
 
 
 if __name__ == "__main__":

@@ -212,4 +212,5 @@ def flatness(data):
 def report(results):
     sections = [header(results), latency_section(results), breakdown_section(results), reference_section(results),
                 reindex_section(results), targets_section(results)]
-    return "\n\n".join("\n".join(section) for section in sections if section)
+    text = "\n\n".join("\n".join(section) for section in sections if section)
+    return text + "\n\n" + results["degraded"] if results.get("degraded") else text

@@ -13,6 +13,7 @@ class BibnetzConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .permissions import ensure_network_setup
+        from .search.breaker import connect_budget_signals
         from .search.outbox import connect_index_signals
         from .search.vocabulary import connect_vocabulary_signals
         from .signal_handlers import connect_signal_handlers
@@ -23,6 +24,7 @@ class BibnetzConfig(AppConfig):
         self.serve_listing = serve_listing
         connect_signal_handlers()
         connect_index_signals()
+        connect_budget_signals()
         connect_vocabulary_signals()
         connect_join_signals()
         post_migrate.connect(ensure_network_setup, sender=self, dispatch_uid="bibnetz_network_setup")

@@ -19,6 +19,11 @@ DEFAULTS = {
         "INDEX_PREFIX": "bibnetz",
         # Seconds per request; a slow cluster must not stall page saves or listings.
         "TIMEOUT": 2,
+        # Seconds of cluster time one web request may spend in all (a profile page shows several listings).
+        "REQUEST_BUDGET": 3,
+        # After FAILURES failed or timed-out requests in a row, nobody waits for the cluster for COOL_DOWN
+        # seconds (listings answer from the database, index changes wait in the outbox); then one request probes.
+        "BREAKER": {"FAILURES": 3, "COOL_DOWN": 30},
         # Keyword arguments of elasticsearch.dsl.analyzer() for every text field, e.g.
         # {"tokenizer": "standard", "filter": ["lowercase", "german_normalization"]} on clusters with
         # analysis-common. None: standard tokenizer, lowercase and German stop words (server core only).

@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from bibnetz_wagtail.search.breaker import BREAKER
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
 
 from .elastic import IndexingEngine, delete_indices, elastic_settings, reachable_url
@@ -14,6 +15,14 @@ ENGINES = ["database", "elasticsearch"]
 def empty_cache():
     """Every test starts with an empty cache: rolled-back rows send no signal that would clear it."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def closed_breaker():
+    """The circuit breaker is shared by the process: an outage in one test must not answer the next from the database."""
+    BREAKER.reset()
+    yield
+    BREAKER.reset()
 
 
 @pytest.fixture

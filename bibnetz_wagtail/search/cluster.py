@@ -3,7 +3,7 @@
 import functools
 from datetime import UTC, datetime
 
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.dsl import Index, analyzer, token_filter
 
 from ..conf import get_setting
@@ -24,6 +24,13 @@ def get_client():
 @functools.lru_cache(maxsize=8)
 def _client(hosts, timeout):
     return Elasticsearch(list(hosts), request_timeout=timeout, max_retries=1, retry_on_timeout=True)
+
+
+def counts_as_failure(error):
+    """Whether ``error`` says the cluster is away or broken (not merely that it refused one request)."""
+    if isinstance(error, TransportError):
+        return True
+    return isinstance(error, ApiError) and (error.meta.status >= 500 if error.meta else True)
 
 
 def alias_name(kind):

@@ -12,7 +12,9 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
 from ..models import IndexChange
+from .breaker import ClusterUnavailable, guarded
 from .cluster import (
+    counts_as_failure,
     alias_name,
     create_index,
     ensure_indices,
@@ -34,9 +36,19 @@ SEND_BATCH = 500
 
 
 def send_pending_quietly():
-    """Send the outbox; on failure log a warning and keep the rows for a later attempt."""
+    """Send the outbox through the breaker and the request's time budget; otherwise the rows wait for later.
+
+    This runs after a page change commits, inside the editor's request: a hung cluster costs it at most one
+    timeout, and nothing at all while the breaker is open (``bibnetz_sync_index`` or a later change sends them).
+    """
+
+    def send(timeout):
+        return send_pending(client=get_client().options(request_timeout=timeout, max_retries=0))
+
     try:
-        send_pending()
+        guarded(send, counts_as_failure)
+    except ClusterUnavailable as reason:
+        logger.info("Elasticsearch is not asked (%s); %d index changes wait in the outbox.", reason, IndexChange.objects.count())
     except (TransportError, ApiError) as error:
         pending = IndexChange.objects.count()
         logger.warning("Elasticsearch is unreachable (%s); %d index changes wait in the outbox.", error, pending)

@@ -26,7 +26,8 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
 from ..bands import METRIC_FIELDS, configured_bands
-from ..cluster import alias_name, get_client
+from ..breaker import ClusterUnavailable, guarded
+from ..cluster import alias_name, counts_as_failure, get_client
 from ..facets import LISTINGS
 from ..query import LN2, SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult, likeness
 from ..vocabulary import load_vocabulary
@@ -55,21 +56,28 @@ class ElasticsearchEngine:
         self.client = client
 
     def search(self, query, vocabulary=None):
+        """The listing from the index, or from the database while the cluster cannot answer in time."""
         if vocabulary is None and query.facets:
             vocabulary = load_vocabulary(query.kind)
         try:
-            return self.search_index(query, vocabulary)
+            return guarded(lambda timeout: self.search_index(query, vocabulary, timeout=timeout), counts_as_failure)
+        except ClusterUnavailable as reason:
+            logger.info("Elasticsearch is not asked (%s); answering from the database.", reason)
         except (TransportError, ApiError) as error:
             logger.warning("Elasticsearch cannot answer a listing (%s); answering from the database.", error)
-            return DatabaseEngine().search(query, vocabulary)
+        return DatabaseEngine().search(query, vocabulary)
 
-    def search_index(self, query, vocabulary, layout=None):
-        """``layout`` forces one of the two facet layouts; by default the cheaper one is chosen."""
+    def search_index(self, query, vocabulary, layout=None, timeout=None):
+        """``layout`` forces one of the two facet layouts; by default the cheaper one is chosen. With a
+        ``timeout`` the request gets exactly that long and no retry (the breaker decides about trying again)."""
         layout = layout or facet_layout(query)
         beyond_window = query.offset + query.per_page > RESULT_WINDOW
         search = build_search(query, vocabulary, size=0 if beyond_window else None, layout=layout)
+        client = self.client or get_client()
+        if timeout is not None:
+            client = client.options(request_timeout=timeout, max_retries=0)
         # Plain dicts from here on: elasticsearch-dsl's attribute wrappers cost more than the counting itself.
-        response = search.using(self.client or get_client()).execute().to_dict()
+        response = search.using(client).execute().to_dict()
         return ListingResult(
             count=response["hits"]["total"]["value"],
             page=query.page,
