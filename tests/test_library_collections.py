@@ -72,3 +72,18 @@ def test_a_shared_collection_is_choosable_by_every_library(net, files, settings)
     ensure_library_group(LibraryProfilePage.objects.get(pk=net["a"].pk))
     titles = {item["title"] for item in client_for(net["editor_a"]).get("/admin/api/main/images/").json()["items"]}
     assert titles == {"Bild a", image.title}
+
+
+def test_a_forged_image_of_another_library_is_refused_on_the_profile(net, files):
+    from .editor_form import editor_form_data
+
+    client = client_for(net["admin_a"])
+    data = editor_form_data(client, net["a"].pk)
+    data["image"] = str(files["image_b"].pk)
+    response = client.post(f"/admin/pages/{net['a'].pk}/edit/", data)
+    assert response.status_code == 200
+    assert "aus der Sammlung Ihrer Bibliothek" in response.content.decode()
+    assert LibraryProfilePage.objects.get(pk=net["a"].pk).image_id is None
+    data["image"] = str(files["image_a"].pk)
+    assert client.post(f"/admin/pages/{net['a'].pk}/edit/", data).status_code == 302
+    assert LibraryProfilePage.objects.get(pk=net["a"].pk).get_latest_revision_as_object().image_id == files["image_a"].pk
