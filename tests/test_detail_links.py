@@ -36,7 +36,9 @@ def queries_for(client, url):
 
 @pytest.fixture
 def library(index_pages):
-    return LibraryProfilePageFactory(parent=index_pages["libraries"], title="Bücherei Groß Köris")
+    return LibraryProfilePageFactory(
+        parent=index_pages["libraries"], title="Bücherei Groß Köris", toolkit_results_public=True
+    )
 
 
 def test_measure_terms_link_to_the_filtered_measure_listing(client, library):
@@ -48,6 +50,18 @@ def test_measure_terms_link_to_the_filtered_measure_listing(client, library):
     assert found["Leseförderung"] == "/massnahmen/?topic=lesefoerderung"
     assert found["Kinder"] == "/massnahmen/?target_group=kinder"
     assert found["Ehrenamt stärken"] == "/massnahmen/?toolkit=ehrenamt-staerken"
+
+
+def test_a_library_that_keeps_its_toolkit_results_private_shows_none_on_its_measures(client, library):
+    library.toolkit_results_public = False
+    library.save_revision().publish()
+    result = ToolkitResultFactory(name="Ehrenamt stärken", slug="ehrenamt-staerken")
+    measure = MeasurePageFactory(parent=library, toolkit=[result], title="Lesepaten")
+    assert "Ehrenamt stärken" not in client.get(measure.url).content.decode()
+    listing = client.get("/massnahmen/", {"format": "json", "q": "Lesepaten"}).json()
+    assert [item["terms"]["toolkit"] for item in listing["results"]] == [[]]
+    assert "ehrenamt-staerken" not in {value["value"] for value in listing["facets"]["toolkit"]}
+    assert client.get("/massnahmen/", {"format": "json", "toolkit": "ehrenamt-staerken"}).json()["count"] == 0
 
 
 def test_call_terms_link_to_the_filtered_call_listing(client, library):

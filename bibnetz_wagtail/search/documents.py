@@ -32,8 +32,8 @@ LIBRARY_VALUES = ("pk", "title", "expire_at", "municipality", "state", "library_
                   "floor_area_m2", "staff_fte")
 OWN_VALUES = {
     "libraries": ("postal_code", "description", "toolkit_results_public"),
-    "measures": ("summary", "body_text", "status", "outcome", "cost", "effort"),
-    "tasks": ("summary", "body_text", "status", "task_kind"),
+    "measures": ("summary", "body_text", "status", "outcome", "cost", "effort", "library__toolkit_results_public"),
+    "tasks": ("summary", "body_text", "status", "task_kind", "library__toolkit_results_public"),
 }
 #: Many-to-many relations to vocabulary terms: document field -> model field.
 TERM_RELATIONS = {
@@ -150,7 +150,8 @@ def _content_fields(row, related):
         "body": row["body_text"],
         "library_title": row["library__title"],
         "topic": related["topic"],
-        "toolkit": related["toolkit"],
+        # A measure's toolkit results are its library's: private while the library keeps its own private.
+        "toolkit": related["toolkit"] if row["library__toolkit_results_public"] else [],
         "status": row["status"],
     }
 

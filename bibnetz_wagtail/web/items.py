@@ -52,7 +52,7 @@ def page_terms(kind, page, library, related):
         if facet.on_library:
             terms[facet.key] = [getattr(library, facet.field)]
         elif facet.key == "toolkit":
-            visible = kind != "libraries" or page.toolkit_results_public
+            visible = library.toolkit_results_public
             terms[facet.key] = related["toolkit"] if visible else []
         elif facet.many:
             terms[facet.key] = related[facet.key]

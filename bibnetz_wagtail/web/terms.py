@@ -11,7 +11,7 @@ from ..search.visibility import restricted_paths
 from .network import listing_page
 
 #: The term facets a detail page shows, with the heading of each list. A measure's or a call's toolkit results
-#: are public (only a library profile may keep its own to itself).
+#: are its library's: they show only while the library publishes its own.
 SHOWN_TERMS = {
     MeasurePage: ("measures", ((TOPIC, _("Topics")), (TARGET_GROUP, _("Target groups")), (TOOLKIT, _("Toolkit results")))),
     TaskSharePage: ("tasks", ((TOPIC, _("Topics")), (TOOLKIT, _("Toolkit results")))),
@@ -39,6 +39,8 @@ def term_groups(page, request=None):
     listing_url = listing.get_url(request) if listing is not None else None
     groups = []
     for facet, label in shown:
+        if facet is TOOLKIT and not page.library.toolkit_results_public:
+            continue
         terms = [
             TermLink(name=term.name, description=term.description, url=filtered_url(listing_url, facet.key, term.slug))
             for term in getattr(page, facet.field).all()

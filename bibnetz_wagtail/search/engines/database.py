@@ -91,8 +91,8 @@ class _Plan:
         return filters
 
     def public_toolkit_q(self):
-        """A library's toolkit results count only when it publishes them."""
-        return Q(toolkit_results_public=True) if self.listing.is_library_listing else Q()
+        """Toolkit results count only when the library publishes them (its own, and those of its measures and calls)."""
+        return Q(**{f"{self.library_prefix}toolkit_results_public": True})
 
     def field_path(self, facet):
         return (self.library_prefix if facet.on_library else "") + facet.field
