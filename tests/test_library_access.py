@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from bibnetz_wagtail.models import LibraryProfilePage, MeasurePage
 from bibnetz_wagtail.permissions import moderators_group
 
+from .factories import MeasurePageFactory
 from .membership_net import client_for, denied, fresh_limits, member, net  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -175,10 +176,13 @@ def test_own_toolkit_filter_only_for_members_and_with_unpublished_results(world,
     assert len(links) == 1
     link = unescape(links[0])
     assert "toolkit=t2" in link and "toolkit=t1" not in link and "topic=digital" in link
+    # Library B's own measure with t2 stays private like B's results; a public library's measure with t2 is found.
+    topic, result = world.topics["digital"], world.toolkit["t2"]
+    MeasurePageFactory(parent=world.libraries["c"], title="Schulkooperation digital", topics=[topic], toolkit=[result])
     filtered = client.get(url + link)
     assert filtered.status_code == 200
     titles = [item.page.title for item in filtered.context["items"]]
-    assert titles == ["Digitale Schnitzeljagd"]
+    assert titles == ["Schulkooperation digital"]
     assert 'aria-current="true" data-own-toolkit' in filtered.content.decode()
 
 
