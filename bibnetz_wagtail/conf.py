@@ -52,6 +52,9 @@ DEFAULTS = {
     # Seconds a link in a confirmation e-mail stays valid, and days an invitation stays open.
     "JOIN_LINK_MAX_AGE": 3 * 24 * 3600,
     "INVITATION_DAYS": 14,
+    # Days an application whose address was not confirmed stays open; then it is deleted with everything it
+    # created (by the next application, or by ``manage.py bibnetz_expire_join_requests`` run from cron).
+    "JOIN_REQUEST_DAYS": 7,
     # Abuse limits: requests per IP address and failed logins per account, each within the window in seconds.
     "JOIN_RATE": (5, 3600),
     "LOGIN_RATE": (20, 600),

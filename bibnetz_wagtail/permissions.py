@@ -67,6 +67,13 @@ def library_collection(group, library):
     return root.add_child(name=f"Bibliothek {library.pk}: {library.title}"[:255])
 
 
+def library_collections(group):
+    """The collections that are the library's own: where ``group`` holds permissions, except the shared one."""
+    shared = shared_collection()
+    collections = Collection.objects.filter(group_permissions__group=group).distinct().order_by("path")
+    return list(collections.exclude(pk=shared.pk) if shared is not None else collections)
+
+
 def shared_collection():
     """The collection every library may choose files from (``SHARED_COLLECTION``, by name), or None."""
     name = get_setting("SHARED_COLLECTION")

@@ -58,6 +58,8 @@ def confirm_address(page, site):
     links = VERIFY_LINK.findall(mails_in_log(site))
     assert links, "no confirmation link in the e-mails"
     page.goto(links[-1])
+    expect(page.locator("main dl")).to_contain_text(FIELDS["title"])
+    page.locator('main form [name="password"]').fill(FIELDS["password1"])
     page.locator("main form").get_by_role("button").click()
     expect(page.get_by_role("heading", name="Adresse bestätigt")).to_be_visible()
 

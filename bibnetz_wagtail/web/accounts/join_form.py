@@ -91,6 +91,38 @@ class JoinForm(forms.ModelForm):
         return get_user_model()(username=email, email=email, first_name=first_name, last_name=last_name)
 
 
+class ConfirmApplicationForm(forms.Form):
+    """Confirming an application takes the password chosen in it: only the person who applied knows it.
+
+    Someone else may have applied with this address; whoever opens the link without that password cannot
+    confirm that stranger's data and account, and applies anew instead, which replaces it.
+    """
+
+    password = forms.CharField(
+        label=_("The password you chose when applying"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Please enter the password you chose when applying.")},
+    )
+
+    def __init__(self, applicant, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.applicant = applicant
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.applicant.check_password(password):
+            raise ValidationError(
+                _(
+                    "This is not the password of this application. If you did not apply yourself, please ignore "
+                    "the e-mail. If you forgot the password, fill in the form again: your new application "
+                    "replaces this one."
+                ),
+                code="wrong_password",
+            )
+        return password
+
+
 def split_name(full_name):
     """("Erika", "Mustermann") from "Erika Mustermann"; a single word is taken as the last name."""
     parts = (full_name or "").split()

@@ -2,6 +2,7 @@
 
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
@@ -11,17 +12,24 @@ from wagtail.models import Page, Site
 from ...conf import get_setting
 from ...models import LibraryIndexPage
 from . import joining
-from .join_form import JoinForm
+from ...models.forms import LIBRARY_FIGURES
+from ...numbers import format_figure
 from ..pages import render_message, render_page
-from .throttling import client_ip, join_limit, wait_message
+from .join_form import ConfirmApplicationForm, JoinForm
+from .throttling import FixedWindow, client_ip, join_limit, wait_message
 
 JOIN_TEMPLATE = "bibnetz_wagtail/accounts/join.html"
+CONFIRM_TEMPLATE = "bibnetz_wagtail/accounts/join_verify.html"
 NOT_OPEN_TEMPLATE = "bibnetz_wagtail/accounts/join_not_open.html"
 LINK_ERRORS = {
     "expired": gettext_lazy(
         "This confirmation link has expired. Please fill in the form again: we will send you a new link."
     ),
     "used": gettext_lazy("This confirmation link has already been used."),
+    "gone": gettext_lazy(
+        "This application is no longer open: a newer application for the same address replaced it, or it "
+        "expired. Please use the link in the newest e-mail or fill in the form again."
+    ),
     "invalid": gettext_lazy("This confirmation link is not valid. Please copy the whole link from the e-mail."),
 }
 
@@ -84,17 +92,73 @@ def join_sent(request):
     )
 
 
+def confirm_limit():
+    """Wrong passwords on one application's confirmation page, counted like failed logins of one account."""
+    return FixedWindow.from_setting("join-confirm", "LOGIN_FAILURES_PER_ACCOUNT")
+
+
+@sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def join_verify(request, token):
-    """GET shows a button, POST confirms: link scanners in mail programs must not use up the link."""
+    """GET shows what is confirmed; POST with the application's password confirms it.
+
+    A button, not the link itself, confirms, so that link scanners in mail programs cannot use the link up.
+    """
     try:
         join_request = joining.read_token(token)
-        if request.method == "POST":
-            join_request = joining.confirm(join_request)
     except joining.LinkError as error:
-        return render_message(request, _("Confirming your e-mail address"), [LINK_ERRORS[error.reason]], status=400)
+        return render_link_error(request, error)
+    form = ConfirmApplicationForm(join_request.user, data=request.POST if request.method == "POST" else None)
     if request.method != "POST":
-        return render_page(request, "bibnetz_wagtail/accounts/join_verify.html", {"library": join_request.library})
+        return render_confirmation(request, join_request, form)
+    limit = confirm_limit()
+    if limit.exceeded(join_request.pk):
+        form.add_error(None, wait_message(limit.retry_after()))
+        return render_confirmation(request, join_request, form, status=429)
+    if not form.is_valid():
+        limit.hit(join_request.pk)
+        return render_confirmation(request, join_request, form)
+    try:
+        join_request = joining.confirm(join_request)
+    except joining.LinkError as error:
+        return render_link_error(request, error)
+    return render_confirmed(request, join_request)
+
+
+def render_link_error(request, error):
+    return render_message(request, _("Confirming your e-mail address"), [LINK_ERRORS[error.reason]], status=400)
+
+
+def render_confirmation(request, join_request, form, status=200):
+    context = {
+        "library": join_request.library,
+        "details": application_details(join_request),
+        "form": form,
+        "join_url": reverse("bibnetz:join"),
+    }
+    return render_page(request, CONFIRM_TEMPLATE, context, status=status)
+
+
+def application_details(join_request):
+    """What the confirmer confirms, as label and value: the profile's data and the account's address."""
+    library = join_request.library
+
+    def label(name):
+        return capfirst(library._meta.get_field(name).verbose_name)
+
+    rows = [
+        (_("Name of the library"), library.title),
+        (label("municipality"), library.municipality),
+        (label("state"), library.get_state_display()),
+        (label("library_type"), library.get_library_type_display()),
+        *[(label(name), format_figure(getattr(library, name), figure)) for name, figure in LIBRARY_FIGURES.items()],
+        (label("contact_person"), library.contact_person),
+        (_("E-mail address"), join_request.user.email),
+    ]
+    return [(name, value) for name, value in rows if value]
+
+
+def render_confirmed(request, join_request):
     if get_setting("MODERATION"):
         paragraphs = [
             _(

@@ -1,4 +1,11 @@
-"""Join requests: the inactive account and draft profile, the confirmation link, and what confirming does."""
+"""Join requests: the inactive account and draft profile, the confirmation link, and what confirming does.
+
+An application stays open for ``JOIN_REQUEST_DAYS``. Until its address is confirmed it belongs to nobody: a new
+application for the same address replaces it with everything it created, so whoever applies last — the owner
+of the mailbox, in the end — confirms their own data and password.
+"""
+
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -9,9 +16,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from ...conf import get_setting
-from ...demo.text import german_slug
 from ...models import JoinRequest, JoinRequestState, LibraryIndexPage, Membership, MembershipRole
-from ...permissions import join_workflow
+from ...models.slugs import german_slug
+from ...permissions import join_workflow, library_collections
 from ..links import absolute_url
 from . import notifications
 from .join_form import split_name
@@ -50,26 +57,90 @@ def unique_slug(parent, title):
 
 def handle_application(form, index):
     """Act on a valid join form; the applicant sees the same answer whatever happened here."""
-    email = form.cleaned_data["email"]
-    user = existing_account(email)
-    if user is None:
-        try:
-            join = create_join_request(form, index)
-        except IntegrityError:
-            # The same address was sent twice at once; the first request created the account and sent the link.
-            return
+    discard_expired_applications()
+    try:
+        join, account = apply_or_find_account(form, index)
+    except IntegrityError:
+        # The same address was sent twice at once; the other request created the account and sent the link.
+        return
+    if join is not None:
         notifications.send_verification(join, verify_url(join))
         return
-    join = JoinRequest.objects.filter(user=user, state=JoinRequestState.UNVERIFIED, library__isnull=False).first()
-    if join is not None:
-        # The applicant lost or let expire the first link: a fresh one, and nothing new is created.
-        notifications.send_verification(join, verify_url(join))
-    else:
-        # Hash once, as creating an account would, so that the answer takes as long for a known address.
-        get_user_model()().set_password(form.cleaned_data["password1"])
-        notifications.send_address_in_use(
-            user, absolute_url(reverse("bibnetz:login")), absolute_url(reverse("bibnetz:password_reset"))
-        )
+    # Hash once, as creating an account would, so that the answer takes as long for a known address.
+    get_user_model()().set_password(form.cleaned_data["password1"])
+    notifications.send_address_in_use(
+        account, absolute_url(reverse("bibnetz:login")), absolute_url(reverse("bibnetz:password_reset"))
+    )
+
+
+@transaction.atomic
+def apply_or_find_account(form, index):
+    """``(join request, None)`` for a new or replaced application, ``(None, account)`` for an address in use."""
+    account = existing_account(form.cleaned_data["email"])
+    if account is not None:
+        earlier = unconfirmed_application(account)
+        if earlier is None:
+            return None, account
+        discard_application(earlier)
+    return create_join_request(form, index), None
+
+
+def unconfirmed_application(user):
+    """The open application whose address nobody has confirmed yet, locked; None for a real account."""
+    return (
+        JoinRequest.objects.select_for_update(of=("self",))
+        .select_related("user", "library")
+        .filter(user=user, state=JoinRequestState.UNVERIFIED, user__is_active=False, user__last_login__isnull=True)
+        .first()
+    )
+
+
+def discard_application(join):
+    """Delete an unconfirmed application and what it created: account, draft profile, group and collection."""
+    library, user = join.library, join.user
+    if library is not None:
+        group = library.editor_group
+        collections = library_collections(group) if group is not None else []
+        log(instance=library, action="wagtail.delete")
+        library.delete()
+        if group is not None:
+            group.delete()
+        for collection in collections:
+            delete_if_empty(collection)
+    user.delete()
+
+
+def delete_if_empty(collection):
+    """A collection goes with its application unless files were put into it (never by an inactive account)."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    for model in (get_image_model(), get_document_model()):
+        if model.objects.filter(collection=collection).exists():
+            return
+    if collection.is_leaf():
+        collection.delete()
+
+
+def application_deadline():
+    """Applications created before this moment have expired."""
+    return timezone.now() - timedelta(days=get_setting("JOIN_REQUEST_DAYS"))
+
+
+def discard_expired_applications():
+    """Delete every unconfirmed application older than ``JOIN_REQUEST_DAYS``; return how many there were."""
+    expired = JoinRequest.objects.filter(
+        state=JoinRequestState.UNVERIFIED, created_at__lt=application_deadline(), user__is_active=False
+    )
+    count = 0
+    for join_id in expired.values_list("pk", flat=True):
+        with transaction.atomic():
+            join = JoinRequest.objects.select_for_update(of=("self",)).select_related("user", "library")
+            join = join.filter(pk=join_id, state=JoinRequestState.UNVERIFIED).first()
+            if join is not None:
+                discard_application(join)
+                count += 1
+    return count
 
 
 @transaction.atomic
@@ -96,7 +167,9 @@ def create_join_request(form, index):
 
 
 def make_token(join):
-    return signing.dumps({"join": join.pk, "user": join.user_id}, salt=SALT, compress=True)
+    # The creation time tells a replaced application from its successor, which may get the same ids again.
+    payload = {"join": join.pk, "user": join.user_id, "created": join.created_at.isoformat()}
+    return signing.dumps(payload, salt=SALT, compress=True)
 
 
 def verify_url(join):
@@ -118,10 +191,13 @@ def read_token(token):
         .filter(pk=payload.get("join"), user_id=payload.get("user"))
         .first()
     )
-    if join is None or join.library is None:
-        raise LinkError("invalid")
+    if join is None or join.library is None or join.created_at.isoformat() != payload.get("created"):
+        # Signed by the site, so it was a real application: replaced by a newer one or expired and removed.
+        raise LinkError("gone")
     if join.state != JoinRequestState.UNVERIFIED:
         raise LinkError("used")
+    if join.created_at < application_deadline():
+        raise LinkError("expired")
     return join
 
 
