@@ -13,6 +13,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from ...conf import get_setting
@@ -112,9 +114,6 @@ def discard_application(join):
 
 def delete_if_empty(collection):
     """A collection goes with its application unless files were put into it (never by an inactive account)."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
     for model in (get_image_model(), get_document_model()):
         if model.objects.filter(collection=collection).exists():
             return
