@@ -6,20 +6,19 @@ from django.core.checks import Error, Tags, Warning, register
 from .conf import get_setting
 from .contrib.modeladmin import checks as modeladmin_checks  # noqa: F401  (registers bibnetz_wagtail.W001)
 from .search.bands import BandError, parse_band_setting
+from .search.engines import engine_class, needs_elasticsearch_client
 from .search.optional import INSTALL_HINT, elasticsearch_installed
-
-ENGINES = ("database", "elasticsearch")
 
 
 @register()
 def check_bibnetz_settings(app_configs, **kwargs):
     errors = []
     engine = get_setting("SEARCH_ENGINE")
-    if engine not in ENGINES:
+    if not engine_is_usable(engine):
         errors.append(
             Error(
                 f"BIBNETZ['SEARCH_ENGINE'] is {engine!r}.",
-                hint="Use 'database' or 'elasticsearch'.",
+                hint="Use 'database', 'elasticsearch' or the dotted path of a BaseEngine subclass.",
                 id="bibnetz_wagtail.E001",
             )
         )
@@ -46,10 +45,22 @@ def check_bibnetz_settings(app_configs, **kwargs):
     return errors
 
 
+def engine_is_usable(engine):
+    """An alias or a dotted path of a ``BaseEngine`` subclass; the Elasticsearch engine also without its client
+    (E020 says what to install)."""
+    try:
+        engine_class(engine)
+    except ImportError:
+        return needs_elasticsearch_client(engine)
+    except Exception:  # noqa: BLE001  (anything a wrong dotted path raises is this check's finding)
+        return False
+    return True
+
+
 @register()
 def check_elasticsearch(app_configs, **kwargs):
     """With the Elasticsearch engine: the client installed, a usable HOSTS setting and a cluster that answers."""
-    if get_setting("SEARCH_ENGINE") != "elasticsearch":
+    if not engine_is_usable(get_setting("SEARCH_ENGINE")) or not needs_elasticsearch_client():
         return []
     if not elasticsearch_installed():
         return [

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from bibnetz_wagtail.search.breaker import BREAKER
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
 
-from .elastic import IndexingEngine, delete_indices, elastic_settings, reachable_url
+from .elastic import INDEXING_ENGINE, IndexingEngine, delete_indices, elastic_settings, reachable_url
 from .factories import LibraryIndexPageFactory, MeasureIndexPageFactory, TaskShareIndexPageFactory
 from .world import build_world
 
@@ -65,11 +65,11 @@ def engine(request, settings, db):
 
 
 @pytest.fixture(params=ENGINES)
-def served_by(request, monkeypatch, settings, db):
+def served_by(request, settings, db):
     """The listing pages answered by each engine in turn (Elasticsearch indexing before every answer)."""
     if request.param == "elasticsearch":
         request.getfixturevalue("elastic")
-        monkeypatch.setattr("bibnetz_wagtail.web.views.get_engine", IndexingEngine)
+        settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": INDEXING_ENGINE}
     else:
         settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": "database"}
     return request.param

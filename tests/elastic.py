@@ -51,6 +51,10 @@ def reachable_url():
     return url
 
 
+#: The setting that makes the site search with ``IndexingEngine``.
+INDEXING_ENGINE = "tests.elastic.IndexingEngine"
+
+
 def elastic_settings(settings, url):
     """Point the package at ``url`` with a prefix of its own for this test; return the prefix."""
     prefix = f"bibnetz-test-{os.getpid()}-{next(_prefixes)}"

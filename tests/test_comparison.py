@@ -15,7 +15,7 @@ from bibnetz_wagtail.models import LibraryProfilePage
 from bibnetz_wagtail.search.query import Reference, likeness
 from bibnetz_wagtail.web.comparison import comparison_context
 
-from .elastic import IndexingEngine
+from .elastic import INDEXING_ENGINE
 from .factories import LibraryProfilePageFactory, MeasurePageFactory, ToolkitResultFactory
 
 pytestmark = pytest.mark.django_db
@@ -154,14 +154,14 @@ def test_the_numbers_are_also_a_table(client, network):
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
-def comparison_engine(request, settings, monkeypatch, db):
+def comparison_engine(request, settings, db):
     """The neighbour lists answered by each engine in turn (Elasticsearch indexes before every answer).
 
     Request it before the fixtures that create pages, so that their changes reach the index.
     """
     if request.param == "elasticsearch":
         request.getfixturevalue("elastic")
-        monkeypatch.setattr("bibnetz_wagtail.web.comparison.get_engine", IndexingEngine)
+        settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": INDEXING_ENGINE}
     return request.param
 
 

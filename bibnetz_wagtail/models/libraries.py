@@ -16,11 +16,12 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
 from .choices import FederalState, LibraryType
+from .facets import BAND_FACETS, LIBRARY_TYPE, STATE, TOOLKIT
 from .forms import LibraryProfilePageForm
 from .listing import HostTemplateMixin, ListingIndexPage
+from .listing_spec import ListingSpec, TextField
 from .membership import is_network_member
 from .panels import ToolkitResultsPanel
 from .publication import KeepPublishedMixin
@@ -106,13 +107,23 @@ class LibraryProfilePage(KeepPublishedMixin, GermanSlugMixin, HostTemplateMixin,
     exclude_fields_in_copy = ["editor_group"]
     base_form_class = LibraryProfilePageForm
 
-    # Contact fields and toolkit results are deliberately absent: they must not reach any index.
-    search_fields = Page.search_fields + [
-        index.SearchField("municipality"),
-        index.SearchField("description"),
-        index.FilterField("state"),
-        index.FilterField("library_type"),
-    ]
+    # Contact fields are deliberately absent: they must not reach any index. Toolkit results are listed only
+    # while the library publishes them (the facet's public_if).
+    listing_spec = ListingSpec(
+        kind="libraries",
+        index_page="bibnetz_wagtail.LibraryIndexPage",
+        text_fields=(
+            TextField("title", 4),
+            TextField("municipality", 3),
+            TextField("postal_code", 2),
+            TextField("description", html=True),
+        ),
+        term_facets=(STATE, LIBRARY_TYPE, TOOLKIT),
+        band_facets=BAND_FACETS,
+        library_field=None,
+        card_defer=("description",),
+    )
+    search_fields = Page.search_fields + listing_spec.wagtail_search_fields()
 
     # TitleFieldPanel, not FieldPanel: it lets the editor's script fill the slug from the title.
     profile_panels = [

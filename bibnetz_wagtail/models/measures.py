@@ -7,10 +7,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
-from wagtail.search import index
 
 from .choices import CostBand, MeasureStatus, StaffEffort
 from .content import LibraryContentPage
+from .facets import BAND_FACETS, COST, EFFORT, LIBRARY_TYPE, MEASURE_STATUS, STATE, TARGET_GROUP, TOOLKIT, TOPIC
+from .listing_spec import ListingSpec, TextField
 from .listing import ListingIndexPage
 from .panels import ToolkitResultsPanel
 from .taxonomy import TaggedMeasureToolkitResult
@@ -43,12 +44,22 @@ class MeasurePage(LibraryContentPage):
     outcome = models.TextField(_("outcome"), blank=True, help_text=_("What came of it? Figures help others."))
     date_implemented = models.DateField(_("implemented on"), null=True, blank=True)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("outcome"),
-        index.FilterField("status"),
-    ]
+    listing_spec = ListingSpec(
+        kind="measures",
+        index_page="bibnetz_wagtail.MeasureIndexPage",
+        text_fields=(
+            TextField("title", 4),
+            TextField("summary", 2),
+            TextField("body_text", document="body"),
+            TextField("outcome"),
+            TextField("library__title", document="library_title"),
+            TextField("library__municipality", document="municipality"),
+        ),
+        term_facets=(TOPIC, TARGET_GROUP, TOOLKIT, MEASURE_STATUS, COST, EFFORT, STATE, LIBRARY_TYPE),
+        band_facets=BAND_FACETS,
+        card_defer=("body", "body_text"),
+    )
+    search_fields = Page.search_fields + listing_spec.wagtail_search_fields()
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     classification_panels = [

@@ -9,10 +9,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
-from wagtail.search import index
 
 from .choices import ParticipationState, TaskKind, TaskStatus
 from .content import LibraryContentPage
+from .facets import BAND_FACETS, LIBRARY_TYPE, STATE, TASK_KIND, TASK_STATUS, TOOLKIT, TOPIC
+from .listing_spec import ListingSpec, TextField
 from .listing import ListingIndexPage
 from .panels import ToolkitResultsPanel
 from .taxonomy import TaggedTaskToolkitResult
@@ -41,11 +42,21 @@ class TaskSharePage(LibraryContentPage):
     )
     status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.OPEN)
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("status"),
-    ]
+    listing_spec = ListingSpec(
+        kind="tasks",
+        index_page="bibnetz_wagtail.TaskShareIndexPage",
+        text_fields=(
+            TextField("title", 4),
+            TextField("summary", 2),
+            TextField("body_text", document="body"),
+            TextField("library__title", document="library_title"),
+            TextField("library__municipality", document="municipality"),
+        ),
+        term_facets=(TOPIC, TOOLKIT, TASK_KIND, TASK_STATUS, STATE, LIBRARY_TYPE),
+        band_facets=BAND_FACETS,
+        card_defer=("body", "body_text"),
+    )
+    search_fields = Page.search_fields + listing_spec.wagtail_search_fields()
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     classification_panels = [

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import get_setting
+from ..models.listing_spec import METRIC_FIELDS  # noqa: F401  (part of this module's interface)
 
 BAND_PATTERN = re.compile(r"^(\d{1,9}(?:\.\d{1,2})?)-(\d{1,9}(?:\.\d{1,2})?)?$")
 
-#: Band facet key -> field of the library profile it filters on.
-METRIC_FIELDS = {"population": "population", "area": "floor_area_m2", "fte": "staff_fte"}
 
 
 class BandError(ValueError):

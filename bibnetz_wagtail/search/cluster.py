@@ -8,7 +8,7 @@ from elasticsearch.dsl import Index, analyzer, token_filter
 
 from ..conf import get_setting
 from .documents import KINDS  # noqa: F401  (part of this module's interface)
-from .mappings import DOCUMENTS, TEXT_ANALYZER
+from .mappings import TEXT_ANALYZER, document_class
 
 
 def es_settings():
@@ -67,7 +67,7 @@ def create_index(kind, name=None, client=None, bulk_loading=False):
     if bulk_loading:
         index.settings(refresh_interval="-1")
     index.analyzer(text_analyzer())
-    index.document(DOCUMENTS[kind])
+    index.document(document_class(kind))
     index.create()
     return name
 

@@ -13,39 +13,36 @@ from datetime import UTC, datetime, timedelta
 
 from django.utils.html import strip_tags
 
-from ..models import LibraryProfilePage, MeasurePage, TaskSharePage
+from .facets import LISTINGS, listing_of_model
+from .relations import related_terms
 from .visibility import restricted_paths, visible_pages
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: The expiry of pages that do not expire.
 NEVER = datetime(9999, 12, 31, tzinfo=UTC)
 
-MODELS = {"libraries": LibraryProfilePage, "measures": MeasurePage, "tasks": TaskSharePage}
-KIND_OF_MODEL = {model: kind for kind, model in MODELS.items()}
-#: The three listings, each with an index of its own.
-KINDS = tuple(MODELS)
+#: The listings, each with an index of its own.
+KINDS = tuple(LISTINGS)
 
 # Documents are built from plain rows (``values()``) and one query per relation and chunk: building them
 # from page objects costs most of a rebuild's time.
 PAGE_VALUES = ("pk", "title", "first_published_at", "expire_at")
-LIBRARY_VALUES = ("pk", "title", "expire_at", "municipality", "state", "library_type", "population",
-                  "floor_area_m2", "staff_fte")
-OWN_VALUES = {
-    "libraries": ("postal_code", "description", "toolkit_results_public"),
-    "measures": ("summary", "body_text", "status", "outcome", "cost", "effort", "library__toolkit_results_public"),
-    "tasks": ("summary", "body_text", "status", "task_kind", "library__toolkit_results_public"),
-}
-#: Many-to-many relations to vocabulary terms: document field -> model field.
-TERM_RELATIONS = {
-    "libraries": {},
-    "measures": {"topic": "topics", "target_group": "target_groups"},
-    "tasks": {"topic": "topics"},
-}
+LIBRARY_VALUES = ("pk", "title", "expire_at", "population", "floor_area_m2", "staff_fte")
+
+
+def model_of(kind):
+    return LISTINGS[kind].model
+
+
+def kind_of_model(model):
+    """The listing kind whose pages are of ``model``, or None."""
+    spec = listing_of_model(model)
+    return spec.kind if spec is not None else None
 
 
 def visible_source(kind, paths=None):
     """The pages of ``kind`` that belong in the index, in id order."""
-    return visible_pages(MODELS[kind], paths).order_by("pk")
+    return visible_pages(model_of(kind), paths).order_by("pk")
 
 
 def iter_documents(kind, ids=None, chunk_size=500):
@@ -64,37 +61,40 @@ def iter_documents(kind, ids=None, chunk_size=500):
         last_pk = rows[-1]["pk"]
 
 
+def library_values(listing):
+    """The library's fields a document needs: its figures, and the fields of library facets and rules."""
+    facets = [facet.field for facet in listing.term_facets if facet.on_library]
+    rules = [facet.public_if for facet in listing.term_facets if facet.public_if]
+    return tuple(dict.fromkeys((*LIBRARY_VALUES, *facets, *rules)))
+
+
+def own_values(listing):
+    """The listed page's own fields a document needs: its text and its one-valued facets."""
+    text = [field.path for field in listing.text_fields if not field.on_library]
+    facets = [facet.field for facet in listing.term_facets if not facet.many and not facet.on_library]
+    return tuple(dict.fromkeys((*PAGE_VALUES, *text, *facets)))
+
+
 def source_fields(kind):
-    if kind == "libraries":
-        return tuple(dict.fromkeys((*PAGE_VALUES, *LIBRARY_VALUES, *OWN_VALUES[kind])))
-    return (*PAGE_VALUES, *OWN_VALUES[kind], *(f"library__{name}" for name in LIBRARY_VALUES))
-
-
-def related_terms(kind, ids):
-    """``{document field: {page id: sorted slugs}}`` for the term relations and toolkit results of ``ids``."""
-    model = MODELS[kind]
-    related = {}
-    for key, name in TERM_RELATIONS[kind].items():
-        field = model._meta.get_field(name)
-        page_id = f"{field.m2m_field_name()}_id"
-        rows = field.remote_field.through.objects.filter(**{f"{page_id}__in": ids})
-        related[key] = group_slugs(rows.values_list(page_id, f"{field.m2m_reverse_field_name()}__slug"))
-    tagged = model._meta.get_field("toolkit_results").through.objects.filter(content_object_id__in=ids)
-    related["toolkit"] = group_slugs(tagged.values_list("content_object_id", "tag__slug"))
-    return related
-
-
-def group_slugs(pairs):
-    grouped = {}
-    for page_id, slug in pairs:
-        grouped.setdefault(page_id, []).append(slug)
-    return {page_id: sorted(slugs) for page_id, slugs in grouped.items()}
+    listing = LISTINGS[kind]
+    if listing.is_library_listing:
+        return tuple(dict.fromkeys((*own_values(listing), *library_values(listing))))
+    prefix = listing.library_prefix
+    library_text = [field.path for field in listing.text_fields if field.on_library]
+    return tuple(dict.fromkeys((*own_values(listing), *(prefix + name for name in library_values(listing)), *library_text)))
 
 
 def build_document(kind, row, related):
     """The document of one page (a ``values()`` row of ``source_fields``) as a plain dict, ``_id`` included."""
-    library = row if kind == "libraries" else {name: row[f"library__{name}"] for name in LIBRARY_VALUES}
-    body = {**_page_fields(row, library), **_library_fields(library), **_BUILDERS[kind](row, related)}
+    listing = LISTINGS[kind]
+    prefix = listing.library_prefix
+    library = {name: row[prefix + name] for name in library_values(listing)}
+    body = {
+        **_page_fields(row, library),
+        **_library_fields(library),
+        **_text_fields(listing, row),
+        **_term_fields(listing, row, library, related),
+    }
     body["fingerprint"] = fingerprint(body)
     return {"_id": row["pk"], **body}
 
@@ -110,7 +110,6 @@ def _page_fields(row, library):
     published = row["first_published_at"]
     return {
         "page_id": row["pk"],
-        "title": row["title"],
         "published_us": _epoch_microseconds(published) if published else 0,
         "expires": min(expiries, default=NEVER).isoformat(),
     }
@@ -124,9 +123,6 @@ def _library_fields(library):
     population, area, fte = library["population"], library["floor_area_m2"], float(library["staff_fte"])
     return {
         "library_id": library["pk"],
-        "municipality": library["municipality"],
-        "state": library["state"],
-        "library_type": library["library_type"],
         "population": population,
         "area": area,
         "fte": fte,
@@ -136,38 +132,25 @@ def _library_fields(library):
     }
 
 
-def _library_document(row, related):
-    return {
-        "postal_code": row["postal_code"],
-        "description": strip_tags(row["description"] or ""),
-        "toolkit": related["toolkit"] if row["toolkit_results_public"] else [],
-    }
+def _text_fields(listing, row):
+    """Every text field under its document name; rich text as text."""
+    text = {}
+    for field in listing.text_fields:
+        value = row[field.path] or ""
+        text[field.document_field] = strip_tags(value) if field.html else value
+    return text
 
 
-def _content_fields(row, related):
-    return {
-        "summary": row["summary"],
-        "body": row["body_text"],
-        "library_title": row["library__title"],
-        "topic": related["topic"],
-        # A measure's toolkit results are its library's: private while the library keeps its own private.
-        "toolkit": related["toolkit"] if row["library__toolkit_results_public"] else [],
-        "status": row["status"],
-    }
-
-
-def _measure_document(row, related):
-    return {
-        **_content_fields(row, related),
-        "outcome": row["outcome"],
-        "target_group": related["target_group"],
-        "cost": row["cost"],
-        "effort": row["effort"],
-    }
-
-
-def _task_document(row, related):
-    return {**_content_fields(row, related), "task_kind": row["task_kind"]}
-
-
-_BUILDERS = {"libraries": _library_document, "measures": _measure_document, "tasks": _task_document}
+def _term_fields(listing, row, library, related):
+    """Every term facet's values; a facet whose library keeps its values private gets none."""
+    terms = {}
+    for facet in listing.term_facets:
+        if facet.public_if and not library[facet.public_if]:
+            terms[facet.key] = [] if facet.many else None
+        elif facet.many:
+            terms[facet.key] = related[facet.key]
+        elif facet.on_library:
+            terms[facet.key] = library[facet.field]
+        else:
+            terms[facet.key] = row[facet.field]
+    return terms

@@ -1,18 +1,21 @@
-"""Elasticsearch mappings of the three listing documents (elasticsearch-dsl ``Document`` classes).
+"""Elasticsearch mappings of the listing documents (elasticsearch-dsl ``Document`` classes), from the specs.
 
-Only the Elasticsearch path imports this module: the client is an optional extra of the package.
+Every document has the page, its library's figures and their logarithms (for the likeness ranking); the rest
+comes from the listing's spec: each text field as ``Text``, each term facet as ``Keyword``. Only the
+Elasticsearch path imports this module: the client is an optional extra of the package.
 """
 
 from elasticsearch.dsl import Date, Document, Double, Keyword, Long, Text
+
+from .facets import LISTINGS
 
 TEXT_ANALYZER = "bibnetz_text"
 
 
 class ListingDocument(Document):
-    """Fields every listing document has: the page, its library's figures and the library facets."""
+    """Fields every listing document has: the page and its library's figures."""
 
     page_id = Long()
-    title = Text(analyzer=TEXT_ANALYZER)
     # Microseconds since the epoch: Elasticsearch dates keep milliseconds only, and the total order breaks
     # ties by the exact first publication time, as the database does.
     published_us = Long()
@@ -21,10 +24,6 @@ class ListingDocument(Document):
     expires = Date()
     fingerprint = Keyword(index=False)
     library_id = Long()
-    municipality = Text(analyzer=TEXT_ANALYZER)
-    state = Keyword()
-    library_type = Keyword()
-    toolkit = Keyword(multi=True)
     population = Long()
     area = Long()
     fte = Double()
@@ -33,28 +32,9 @@ class ListingDocument(Document):
     ln_fte = Double()
 
 
-class LibraryDocument(ListingDocument):
-    postal_code = Text(analyzer=TEXT_ANALYZER)
-    description = Text(analyzer=TEXT_ANALYZER)
-
-
-class ContentDocument(ListingDocument):
-    summary = Text(analyzer=TEXT_ANALYZER)
-    body = Text(analyzer=TEXT_ANALYZER)
-    library_title = Text(analyzer=TEXT_ANALYZER)
-    topic = Keyword(multi=True)
-    status = Keyword()
-
-
-class MeasureDocument(ContentDocument):
-    outcome = Text(analyzer=TEXT_ANALYZER)
-    target_group = Keyword(multi=True)
-    cost = Keyword()
-    effort = Keyword()
-
-
-class TaskDocument(ContentDocument):
-    task_kind = Keyword()
-
-
-DOCUMENTS = {"libraries": LibraryDocument, "measures": MeasureDocument, "tasks": TaskDocument}
+def document_class(kind):
+    """The ``Document`` class of one listing, built from its spec at the moment an index is created."""
+    listing = LISTINGS[kind]
+    fields = {text.document_field: Text(analyzer=TEXT_ANALYZER) for text in listing.text_fields}
+    fields.update({facet.key: Keyword(multi=facet.many) for facet in listing.term_facets})
+    return type(f"{listing.model.__name__}Document", (ListingDocument,), fields)

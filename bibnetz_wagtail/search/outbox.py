@@ -12,9 +12,10 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ..conf import get_setting
 from ..models import IndexChange
-from .documents import KIND_OF_MODEL, MODELS, TERM_RELATIONS
+from .documents import kind_of_model
+from .engines import keeps_index
+from .facets import LISTINGS
 from .optional import INSTALL_HINT, elasticsearch_installed
 from .vocabulary import vocabulary_models
 
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 def indexing_enabled():
     """Only a site that searches with Elasticsearch keeps an outbox (a database site would only grow it)."""
-    return get_setting("SEARCH_ENGINE") == "elasticsearch"
+    return keeps_index()
 
 
 # Recording changes
@@ -54,22 +55,23 @@ def send_after_commit():
 
 def changes_for(page, with_content=True):
     """The pages whose documents depend on ``page``: itself and, for a library, its measures and calls."""
-    kind = KIND_OF_MODEL.get(page.specific_class)
+    kind = kind_of_model(page.specific_class)
     if kind is None:
         return []
     changes = [(kind, page.pk)]
-    if kind == "libraries" and with_content:
-        for content_kind in ("measures", "tasks"):
-            pages = MODELS[content_kind].objects.filter(library_id=page.pk).values_list("pk", flat=True)
-            changes += [(content_kind, pk) for pk in pages]
+    if LISTINGS[kind].is_library_listing and with_content:
+        for listing in LISTINGS.values():
+            if not listing.is_library_listing:
+                pages = listing.model.objects.filter(**{f"{listing.library_field}_id": page.pk})
+                changes += [(listing.kind, pk) for pk in pages.values_list("pk", flat=True)]
     return changes
 
 
 def changes_in_subtree(page):
     """Every listed page at or below ``page`` (moves and view restrictions affect whole subtrees)."""
     changes = []
-    for kind, model in MODELS.items():
-        pages = model.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
+    for kind, listing in LISTINGS.items():
+        pages = listing.model.objects.filter(path__startswith=page.path).values_list("pk", flat=True)
         changes += [(kind, pk) for pk in pages]
     return changes
 
@@ -77,10 +79,10 @@ def changes_in_subtree(page):
 def pages_carrying(term):
     """Every listed page that carries vocabulary ``term`` (a topic, target group or toolkit result)."""
     changes = []
-    for kind, model in MODELS.items():
-        for name in (*TERM_RELATIONS[kind].values(), "toolkit_results"):
-            if model._meta.get_field(name).related_model is type(term):
-                pages = model.objects.filter(**{f"{name}__pk": term.pk}).values_list("pk", flat=True)
+    for kind, listing in LISTINGS.items():
+        for facet in listing.term_facets:
+            if facet.many and facet.vocabulary is type(term):
+                pages = listing.model.objects.filter(**{f"{facet.field}__pk": term.pk}).values_list("pk", flat=True)
                 changes += [(kind, pk) for pk in pages]
     return changes
 
@@ -99,7 +101,7 @@ def on_publication_changed(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    kind = KIND_OF_MODEL.get(type(instance))
+    kind = kind_of_model(type(instance))
     if kind:
         enqueue([(kind, instance.pk)])
 
@@ -122,7 +124,7 @@ def on_term_changed(sender, instance, **kwargs):
 
 
 def connect_index_signals():
-    for model in MODELS.values():
+    for model in (listing.model for listing in LISTINGS.values()):
         post_save.connect(on_page_saved, sender=model, dispatch_uid=f"bibnetz_index_save_{model.__name__}")
         post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"bibnetz_index_delete_{model.__name__}")
     page_published.connect(on_publication_changed, dispatch_uid="bibnetz_index_published")

@@ -12,6 +12,7 @@ from django.db.models.signals import post_delete, post_save
 
 from ..conf import get_setting
 from .facets import LISTINGS
+from .query import FacetValue
 
 
 def load_vocabulary(kind):
@@ -23,6 +24,15 @@ def load_vocabulary(kind):
         else:
             vocabulary[facet.key] = vocabulary_terms(facet.vocabulary)
     return vocabulary
+
+
+def term_facet_values(labels, counts, selected):
+    """Facet values in vocabulary order: those with hits, and every selected one even at count 0."""
+    return [
+        FacetValue(code, label, counts.get(code, 0), code in selected)
+        for code, label in labels.items()
+        if counts.get(code, 0) or code in selected
+    ]
 
 
 def vocabulary_terms(model):

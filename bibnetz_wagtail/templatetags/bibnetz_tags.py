@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import npgettext
 
 from ..conf import get_setting
+from ..search.facets import LISTINGS
 from ..search.visibility import restricted_paths
 from ..web import network, toolkit
 from ..web.membership import entry
@@ -34,7 +35,7 @@ STATE_KEY = "_bibnetz_tags"
 @register.simple_tag(takes_context=True)
 def bibnetz_search_box(context, listing=DEFAULT_LISTING, placeholder="", label=None, template=None):
     """A GET search form for the listing page of ``listing``; nothing at all when the site has none."""
-    kind = choice_or_default("listing", listing, network.LISTING_PAGE_MODELS, DEFAULT_LISTING)
+    kind = choice_or_default("listing", listing, LISTINGS, DEFAULT_LISTING)
     page = listing_page(context, kind)
     if page is None:
         return ""

@@ -12,19 +12,16 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from ..models import (
-    LibraryIndexPage,
     LibraryProfilePage,
-    MeasureIndexPage,
     MeasurePage,
     Participation,
     ParticipationState,
-    TaskShareIndexPage,
     TaskSharePage,
     TaskStatus,
 )
+from ..search.facets import LISTINGS
 from ..search.visibility import public_live_q, visible_pages
 
-LISTING_PAGE_MODELS = {"measures": MeasureIndexPage, "libraries": LibraryIndexPage, "tasks": TaskShareIndexPage}
 
 
 @dataclass
@@ -46,7 +43,7 @@ class NetworkFigures:
 
 def listing_page(kind, paths, request=None):
     """The first live, public listing page of ``kind`` in tree order: the current site's, else any; or None."""
-    pages = list(LISTING_PAGE_MODELS[kind].objects.filter(public_live_q(paths=paths)).order_by("path"))
+    pages = list(LISTINGS[kind].index_page_model().objects.filter(public_live_q(paths=paths)).order_by("path"))
     site = Site.find_for_request(request)
     if site is not None:
         # find_for_request loads the root page with the site, so this costs no query.

@@ -3,19 +3,11 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.text import capfirst
 
-from ..models import MeasurePage, TaskSharePage
-from ..search.facets import TARGET_GROUP, TOOLKIT, TOPIC
+from ..search.facets import listing_of_model
 from ..search.visibility import restricted_paths
 from .network import listing_page
-
-#: The term facets a detail page shows, with the heading of each list. A measure's or a call's toolkit results
-#: are its library's: they show only while the library publishes its own.
-SHOWN_TERMS = {
-    MeasurePage: ("measures", ((TOPIC, _("Topics")), (TARGET_GROUP, _("Target groups")), (TOOLKIT, _("Toolkit results")))),
-    TaskSharePage: ("tasks", ((TOPIC, _("Topics")), (TOOLKIT, _("Toolkit results")))),
-}
 
 
 @dataclass
@@ -33,14 +25,16 @@ class TermGroup:
 
 
 def term_groups(page, request=None):
-    """The page's terms grouped by facet, each with the URL of the filtered listing (None without a listing)."""
-    kind, shown = SHOWN_TERMS[type(page)]
-    listing = listing_page(kind, restricted_paths(), request)
+    """The page's vocabulary terms grouped by facet (headed by the field's name), each with the URL of the filtered
+    listing (None without a listing). Terms its library keeps private (a facet's ``public_if``) are left out."""
+    spec = listing_of_model(type(page))
+    listing = listing_page(spec.kind, restricted_paths(), request)
     listing_url = listing.get_url(request) if listing is not None else None
     groups = []
-    for facet, label in shown:
-        if facet is TOOLKIT and not page.library.toolkit_results_public:
+    for facet in spec.term_facets:
+        if facet.vocabulary is None or (facet.public_if and not getattr(page.library, facet.public_if)):
             continue
+        label = capfirst(page._meta.get_field(facet.field).verbose_name)
         terms = [
             TermLink(name=term.name, description=term.description, url=filtered_url(listing_url, facet.key, term.slug))
             for term in getattr(page, facet.field).all()

@@ -1,6 +1,5 @@
 """The database engine: the whole listing contract with the Django ORM, in a constant number of queries."""
 
-import re
 from datetime import UTC, datetime
 
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
@@ -8,22 +7,16 @@ from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from ..bands import METRIC_FIELDS, configured_bands
 from ..facets import LISTINGS
 from ..query import SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult, as_score, likeness
+from ..relations import relation_table
+from ..text import words
 from ..visibility import restricted_paths, visible_q
-from ..vocabulary import load_vocabulary
+from ..vocabulary import load_vocabulary, term_facet_values
+from .base import BaseEngine
 
 EARLIEST = datetime.min.replace(tzinfo=UTC)
-WORD = re.compile(r"\w+", re.UNICODE)
-MAX_WORDS = 10
-
-#: Full-text fields per listing kind, with the weight of a match for relevance.
-TEXT_FIELDS = {
-    "libraries": {"title": 4, "municipality": 3, "postal_code": 2, "description": 1},
-    "measures": {"title": 4, "summary": 2, "body_text": 1, "outcome": 1, "library__title": 1, "library__municipality": 1},
-    "tasks": {"title": 4, "summary": 2, "body_text": 1, "library__title": 1, "library__municipality": 1},
-}
 
 
-class DatabaseEngine:
+class DatabaseEngine(BaseEngine):
     """Answers listings from the database; the default, always available."""
 
     name = "database"
@@ -52,9 +45,9 @@ class _Plan:
         self.listing = listing
         self.query = query
         self.model = listing.model
-        self.library_prefix = "" if listing.is_library_listing else "library__"
+        self.library_prefix = listing.library_prefix
         self.base = self.model.objects.filter(visible_q(self.model, restricted_paths()))
-        self.text = text_filter(query.kind, query.q)
+        self.text = text_filter(listing, query.q)
         self.filters = {**self.term_filters(), **self.band_filters()}
 
     def filtered(self, leave_out=None):
@@ -76,9 +69,8 @@ class _Plan:
         if facet.many:
             through, page_fk, term_fk = relation_table(self.model, facet.field)
             page_ids = through.objects.filter(**{f"{term_fk}__slug__in": values}).values(f"{page_fk}_id")
-            q = Q(pk__in=page_ids)
-            return q & self.public_toolkit_q() if facet.key == "toolkit" else q
-        return Q(**{f"{self.field_path(facet)}__in": values})
+            return Q(pk__in=page_ids) & self.public_q(facet)
+        return Q(**{f"{self.listing.facet_path(facet)}__in": values}) & self.public_q(facet)
 
     def band_filters(self):
         filters = {}
@@ -90,12 +82,9 @@ class _Plan:
             filters[key] = q
         return filters
 
-    def public_toolkit_q(self):
-        """Toolkit results count only when the library publishes them (its own, and those of its measures and calls)."""
-        return Q(**{f"{self.library_prefix}toolkit_results_public": True})
-
-    def field_path(self, facet):
-        return (self.library_prefix if facet.on_library else "") + facet.field
+    def public_q(self, facet):
+        """A facet's values count only on pages whose library makes them public (the facet's ``public_if``)."""
+        return Q(**{f"{self.library_prefix}{facet.public_if}": True}) if facet.public_if else Q()
 
     # Page of hits
 
@@ -105,7 +94,7 @@ class _Plan:
             return self.hits_by_likeness(matching)
         order = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
         if query.sort == SORT_RELEVANCE and self.text:
-            matching = matching.annotate(score=relevance_expression(query.kind, query.q))
+            matching = matching.annotate(score=relevance_expression(self.listing, query.q))
             order.insert(0, F("score").desc())
         rows = matching.order_by(*order).values_list("pk", *self.figure_paths())
         return [self.hit(row) for row in rows[query.offset : query.offset + query.per_page]]
@@ -143,10 +132,8 @@ class _Plan:
         return facets
 
     def term_counts(self, facet):
-        pages = self.filtered(leave_out=facet.key)
+        pages = self.filtered(leave_out=facet.key).filter(self.public_q(facet))
         if facet.many:
-            if facet.key == "toolkit":
-                pages = pages.filter(self.public_toolkit_q())
             through, page_fk, term_fk = relation_table(self.model, facet.field)
             rows = (
                 through.objects.filter(**{f"{page_fk}__in": pages.values("pk")})
@@ -155,7 +142,7 @@ class _Plan:
                 .order_by()
             )
         else:
-            rows = pages.order_by().values_list(self.field_path(facet)).annotate(n=Count("pk"))
+            rows = pages.order_by().values_list(self.listing.facet_path(facet)).annotate(n=Count("pk"))
         return dict(rows)
 
     def band_values(self, key):
@@ -173,15 +160,6 @@ class _Plan:
         return values
 
 
-def term_facet_values(labels, counts, selected):
-    """Facet values in vocabulary order: those with hits, and every selected one even at count 0."""
-    return [
-        FacetValue(code, label, counts.get(code, 0), code in selected)
-        for code, label in labels.items()
-        if counts.get(code, 0) or code in selected
-    ]
-
-
 def band_q(field, band):
     q = Q(**{f"{field}__gte": band.low})
     if band.high is not None:
@@ -189,36 +167,25 @@ def band_q(field, band):
     return q
 
 
-def relation_table(model, field_name):
-    """(through model, page foreign key name, term foreign key name) of a many-valued facet field."""
-    field = model._meta.get_field(field_name)
-    through = field.remote_field.through
-    if field_name == "toolkit_results":
-        return through, "content_object", "tag"
-    return through, field.m2m_field_name(), field.m2m_reverse_field_name()
-
-
-def words(text):
-    return WORD.findall(text)[:MAX_WORDS]
-
-
-def text_filter(kind, text):
+def text_filter(listing, text):
     """Every word must occur in one of the listing's text fields (case-insensitive substring)."""
     q = Q()
     for word in words(text):
         any_field = Q()
-        for field in TEXT_FIELDS[kind]:
-            any_field |= Q(**{f"{field}__icontains": word})
+        for field in listing.text_fields:
+            any_field |= Q(**{f"{field.path}__icontains": word})
         q &= any_field
     return q
 
 
-def relevance_expression(kind, text):
+def relevance_expression(listing, text):
     """Sum of field weights over every word found in a field: title hits before body hits."""
     score = Value(0)
     for word in words(text):
-        for field, weight in TEXT_FIELDS[kind].items():
+        for field in listing.text_fields:
             score = score + Case(
-                When(**{f"{field}__icontains": word}, then=Value(weight)), default=Value(0), output_field=IntegerField()
+                When(**{f"{field.path}__icontains": word}, then=Value(field.weight)),
+                default=Value(0),
+                output_field=IntegerField(),
             )
     return score

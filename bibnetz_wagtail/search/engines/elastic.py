@@ -30,27 +30,26 @@ from ..breaker import ClusterUnavailable, guarded
 from ..cluster import alias_name, counts_as_failure, get_client
 from ..facets import LISTINGS
 from ..query import LN2, SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult, likeness
-from ..vocabulary import load_vocabulary
-from .database import DatabaseEngine, term_facet_values, words
+from ..text import words
+from ..vocabulary import load_vocabulary, term_facet_values
+from .base import BaseEngine
+from .database import DatabaseEngine
 
 logger = logging.getLogger(__name__)
 
 #: Elasticsearch's default ``index.max_result_window``: pages beyond it are out of range.
 RESULT_WINDOW = 10_000
 
-#: Text fields per listing kind with their boosts (the database engine weighs the same fields alike).
-TEXT_FIELDS = {
-    "libraries": ["title^4", "municipality^3", "postal_code^2", "description"],
-    "measures": ["title^4", "summary^2", "body", "outcome", "library_title", "municipality"],
-    "tasks": ["title^4", "summary^2", "body", "library_title", "municipality"],
-}
 FIGURES = ("population", "area", "fte")
 
 
-class ElasticsearchEngine:
+class ElasticsearchEngine(BaseEngine):
     """Answers listings from the index; falls back to the database while the cluster cannot be reached."""
 
     name = "elasticsearch"
+    keeps_index = True
+    #: Who answers while the cluster cannot: the listings stay complete, only slower.
+    fallback = DatabaseEngine
 
     def __init__(self, client=None):
         self.client = client
@@ -65,7 +64,7 @@ class ElasticsearchEngine:
             logger.info("Elasticsearch is not asked (%s); answering from the database.", reason)
         except (TransportError, ApiError) as error:
             logger.warning("Elasticsearch cannot answer a listing (%s); answering from the database.", error)
-        return DatabaseEngine().search(query, vocabulary)
+        return self.fallback().search(query, vocabulary)
 
     def search_index(self, query, vocabulary, layout=None, timeout=None):
         """``layout`` forces one of the two facet layouts; by default the cheaper one is chosen. With a
@@ -191,13 +190,21 @@ def text_query(kind, text):
     found = words(text)
     if not found:
         return None
-    fields = TEXT_FIELDS[kind]
+    fields = text_fields(LISTINGS[kind])
     prefixes = " ".join(f"{word}*" for word in found)
     return Q(
         "bool",
         must=[Q("simple_query_string", query=prefixes, fields=fields, default_operator="and", flags="PREFIX|WHITESPACE")],
         should=[Q("multi_match", query=" ".join(found), fields=fields, operator="or")],
     )
+
+
+def text_fields(listing):
+    """The listing's text fields with their weights as boosts (the database engine weighs them alike)."""
+    return [
+        field.document_field if field.weight == 1 else f"{field.document_field}^{field.weight}"
+        for field in listing.text_fields
+    ]
 
 
 def filtered_keys(query):
