@@ -33,8 +33,11 @@ def test_settings_defaults_and_layout(tmp_path):
     assert (settings.port, settings.version, settings.start_timeout) == (9200, "8.19.21", 120)
     assert settings.java_opts == "-Xms512m -Xmx512m"
     assert settings.distribution_dir == tmp_path / "8.19.21"
-    assert (settings.data_dir, settings.logs_dir, settings.run_dir) == (tmp_path / "data", tmp_path / "logs",
-                                                                        tmp_path / "run")
+    assert (settings.data_dir, settings.logs_dir, settings.run_dir) == (
+        tmp_path / "data",
+        tmp_path / "logs",
+        tmp_path / "run",
+    )
 
 
 @pytest.mark.parametrize("name", ["BIBNETZ_ES_PORT", "BIBNETZ_ES_START_TIMEOUT"])
@@ -72,8 +75,11 @@ def test_write_config_rewrites_run_and_keeps_data(tmp_path):
     (tmp_path / "run").mkdir()
     (tmp_path / "run" / "stale").write_text("gone")
 
-    node.write_config(Distribution("8.19.21", tmp_path / "8.19.21"), {"discovery.type": "single-node"},
-                      ServerUser("me", os.getuid(), os.getgid()))
+    node.write_config(
+        Distribution("8.19.21", tmp_path / "8.19.21"),
+        {"discovery.type": "single-node"},
+        ServerUser("me", os.getuid(), os.getgid()),
+    )
 
     logs = tmp_path / "logs"
     assert (node.config_dir / "jvm.options").read_text() == (

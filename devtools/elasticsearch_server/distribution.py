@@ -59,8 +59,15 @@ class Distribution:
     def _fetch_and_unpack(self, tmp):
         log = tmp / "mvn.log"
         # Maven runs in an empty folder so that no project file is picked up; it caches the zip in ~/.m2.
-        command = ["mvn", "-B", "-q", "dependency:copy", f"-Dartifact={self.artifact}", "-Dtransitive=false",
-                   f"-DoutputDirectory={tmp}"]
+        command = [
+            "mvn",
+            "-B",
+            "-q",
+            "dependency:copy",
+            f"-Dartifact={self.artifact}",
+            "-Dtransitive=false",
+            f"-DoutputDirectory={tmp}",
+        ]
         with open(log, "wb") as output:
             fetched = subprocess.run(command, cwd=tmp, stdout=output, stderr=subprocess.STDOUT, check=False)
         if fetched.returncode != 0:
@@ -98,8 +105,10 @@ def java_home(minimum=None):
     if not home and shutil.which("java"):
         home = str(Path(shutil.which("java")).resolve().parent.parent)
     if not home or not os.access(Path(home) / "bin" / "java", os.X_OK):
-        die("no Java found: install a JDK/JRE 17 or newer (Debian: apt-get install openjdk-17-jre-headless) "
-            "or set ES_JAVA_HOME")
+        die(
+            "no Java found: install a JDK/JRE 17 or newer (Debian: apt-get install openjdk-17-jre-headless) "
+            "or set ES_JAVA_HOME"
+        )
     found = java_version(home)
     if minimum and found and found < minimum:
         die(f"Java {found} at {home} is too old: this Elasticsearch needs Java {minimum} or newer (set ES_JAVA_HOME)")

@@ -15,12 +15,17 @@ from .settings import CLUSTER_NAME, HOST, KILL_TIMEOUT, STOP_TIMEOUT
 
 # Settings every node gets, each after the comment that says why.
 COMMON_SETTINGS = [
-    ("The distribution contains x-pack-security: without this it auto-configures TLS and passwords.",
-     "xpack.security.enabled", "false"),
-    ("Machines may have little free disk: never make indices read-only or refuse to allocate shards.",
-     "cluster.routing.allocation.disk.threshold_enabled", "false"),
-    ("Let tests clean up with wildcards (e.g. DELETE /bibnetz-test-*).",
-     "action.destructive_requires_name", "false"),
+    (
+        "The distribution contains x-pack-security: without this it auto-configures TLS and passwords.",
+        "xpack.security.enabled",
+        "false",
+    ),
+    (
+        "Machines may have little free disk: never make indices read-only or refuse to allocate shards.",
+        "cluster.routing.allocation.disk.threshold_enabled",
+        "false",
+    ),
+    ("Let tests clean up with wildcards (e.g. DELETE /bibnetz-test-*).", "action.destructive_requires_name", "false"),
 ]
 
 
@@ -146,8 +151,14 @@ class Node:
         command = [str(distribution.launcher), "-q", "-p", str(self.server_pid_file)]
         with open(self.console_log, "wb") as console:
             process = subprocess.Popen(
-                command, cwd=self.logs_dir, env=environment, stdin=subprocess.DEVNULL, stdout=console,
-                stderr=subprocess.STDOUT, start_new_session=True, **user.process_options(),
+                command,
+                cwd=self.logs_dir,
+                env=environment,
+                stdin=subprocess.DEVNULL,
+                stdout=console,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **user.process_options(),
             )
         self.launcher_pid_file.write_text(f"{process.pid}\n")
         return process

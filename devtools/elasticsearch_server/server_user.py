@@ -65,8 +65,19 @@ def _create(name):
         say("useradd not found; running Elasticsearch as nobody")
         return "nobody"
     say(f"creating system user {name} to run Elasticsearch (it refuses to run as root)")
-    command = ["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
-               "--shell", "/usr/sbin/nologin", "--comment", "bibnetz test Elasticsearch", name]
+    command = [
+        "useradd",
+        "--system",
+        "--user-group",
+        "--no-create-home",
+        "--home-dir",
+        "/nonexistent",
+        "--shell",
+        "/usr/sbin/nologin",
+        "--comment",
+        "bibnetz test Elasticsearch",
+        name,
+    ]
     # Another start may have created it in the meantime: then useradd fails and the user is there.
     if subprocess.run(command, check=False).returncode != 0 and not _exists(name):
         die(f"could not create user {name}")

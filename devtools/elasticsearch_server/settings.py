@@ -38,9 +38,7 @@ class Settings:
 
     @classmethod
     def from_environment(cls, environ=os.environ):
-        port = _whole_number(
-            environ, "BIBNETZ_ES_PORT", "9200", "BIBNETZ_ES_PORT must be a port number, not '{value}'"
-        )
+        port = _whole_number(environ, "BIBNETZ_ES_PORT", "9200", "BIBNETZ_ES_PORT must be a port number, not '{value}'")
         start_timeout = _whole_number(
             environ, "BIBNETZ_ES_START_TIMEOUT", "120", "BIBNETZ_ES_START_TIMEOUT must be a number of seconds"
         )
