@@ -1,4 +1,4 @@
-"""The verbs of scripts/elasticsearch:
+"""A local single-node Elasticsearch for the integration tests and the example site, without Docker.
 
   scripts/elasticsearch start [--clean]   fetch (first time), start, wait until the cluster is yellow/green
   scripts/elasticsearch stop              stop it (SIGTERM, then SIGKILL after a grace period)
@@ -23,16 +23,18 @@ from .console import die, say
 from .node import last_lines
 from .settings import HOST, LOCK_TIMEOUT, Settings
 
-USAGE = __doc__.split("\n\n")[1]
+USAGE = "\n\n".join(__doc__.split("\n\n")[:2])
 
 
 def usage(status=2):
-    print(USAGE.replace("  scripts/", "scripts/"), file=sys.stderr)
+    print(USAGE, file=sys.stderr)
     raise SystemExit(status)
 
 
 @dataclass(frozen=True)
 class StartOptions:
+    """What ``start`` was asked for beyond the environment."""
+
     clean: bool = False
 
 

@@ -2,6 +2,11 @@
 
 Health and version come from the official client. The minimal distribution has no ``GET /``, so its
 ``info()`` and ``ping()`` fail: the questions are ``_cluster/health`` and ``_nodes/_local``.
+
+Where a larger setup would change things: several nodes on loopback are more entries in ``Cluster.nodes``
+(each a ``Node`` with its own port and folders) and other ``discovery()`` settings (seed hosts and initial
+master nodes instead of single-node); another major version of Elasticsearch is another ``version`` with its
+entry in ``distribution.MINIMUM_JAVA``, which ``java_home`` checks the JDK against.
 """
 
 import logging
