@@ -11,6 +11,8 @@ ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
     "bibnetz_wagtail",
+    # The optional admin screens, with wagtail-modeladmin.
+    "bibnetz_wagtail.contrib.modeladmin",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
