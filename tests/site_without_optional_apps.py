@@ -1,8 +1,8 @@
 """Runs the package without its optional apps, in a process that cannot import wagtail-modeladmin, as JSON.
 
 Started as ``python -m tests.site_without_optional_apps`` by ``test_optional_apps.py``: a site without the
-admin screens (``bibnetz_wagtail.contrib.modeladmin`` with ``wagtail_modeladmin``) must check, serve its pages
-and the Wagtail admin, and never import wagtail-modeladmin.
+admin screens (``bibnetz_wagtail.contrib.modeladmin`` with ``wagtail_modeladmin``) and without the demo must
+check, serve its pages and the Wagtail admin, and never import wagtail-modeladmin.
 """
 
 import importlib.abc
@@ -35,6 +35,7 @@ def main():
     report["imported"] = sorted(
         name for name in sys.modules if name.startswith((BLOCKED, "bibnetz_wagtail.contrib.modeladmin"))
     )
+    report["demo_imported"] = sorted(name for name in sys.modules if name.startswith("bibnetz_wagtail.demo"))
     print(json.dumps(report))
 
 
@@ -42,6 +43,7 @@ def run_site():
     """Check, then request the pages and admin views; return the check ids, statuses and what the menu shows."""
     from django.contrib.auth import get_user_model
     from django.core.checks import run_checks
+    from django.core.management import get_commands
     from django.test import Client
 
     from tests.factories import LibraryProfilePageFactory, MeasureIndexPageFactory
@@ -60,6 +62,7 @@ def run_site():
         "network_menu": "/admin/bibnetz_wagtail/" in dashboard.content.decode(),
         "explorer": client.get(f"/admin/pages/{library.get_parent().pk}/").status_code,
         "editor": client.get(f"/admin/pages/{library.pk}/edit/").status_code,
+        "demo_command": "bibnetz_demo" in get_commands(),
     }
 
 

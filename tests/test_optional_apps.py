@@ -1,4 +1,4 @@
-"""The package without its optional apps: no admin screens (nor wagtail-modeladmin)."""
+"""The package without its optional apps: no admin screens (nor wagtail-modeladmin) and no demo generator."""
 
 import json
 import subprocess
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.management import get_commands
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -36,7 +37,15 @@ def test_wagtail_modeladmin_is_never_imported(report):
     assert report["network_menu"] is False
 
 
+def test_the_demo_is_not_there(report):
+    assert report["demo_command"] is False
+    # Only the German slug rule, which the join form still imports through the demo's text helpers.
+    assert set(report["demo_imported"]) <= {"bibnetz_wagtail.demo", "bibnetz_wagtail.demo.text"}
+
+
 def test_the_test_settings_install_both():
-    """The rest of the suite runs with the admin screens, as the example site does."""
+    """The rest of the suite runs with both optional apps, as the example site's development settings do."""
     assert apps.is_installed("bibnetz_wagtail.contrib.modeladmin") and apps.is_installed("wagtail_modeladmin")
     assert apps.get_app_config("bibnetz_wagtail_modeladmin").name == "bibnetz_wagtail.contrib.modeladmin"
+    assert apps.get_app_config("bibnetz_wagtail_demo").name == "bibnetz_wagtail.demo"
+    assert get_commands()["bibnetz_demo"] == "bibnetz_wagtail.demo"
