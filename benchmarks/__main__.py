@@ -71,7 +71,8 @@ def ensure_demo(args):
         return "reused"
     started = time.perf_counter()
     sizes = {"libraries": args.libraries, "measures": args.measures, "tasks": args.tasks}
-    call_command("bibnetz_demo", **sizes, reset=True, seed=42)
+    # The benchmark settings turn DEBUG off (see benchmarks/settings.py); the database is the benchmark's own.
+    call_command("bibnetz_demo", **sizes, reset=True, allow_production=True, seed=42)
     return f"built in {time.perf_counter() - started:.0f} s"
 
 

@@ -1,14 +1,16 @@
 """System checks for the ``BIBNETZ`` settings, with namespaced ids and hints."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 from .conf import get_setting
-from .contrib.modeladmin import checks as modeladmin_checks  # noqa: F401  (registers bibnetz_wagtail.W001)
 from .search.bands import BandError, parse_band_setting
 from .search.engines import engine_class, needs_elasticsearch_client
 from .search.optional import INSTALL_HINT, elasticsearch_installed
 
+#: The optional app with the admin screens; named here, never imported.
+MODELADMIN_APP = "bibnetz_wagtail.contrib.modeladmin"
 
 @register()
 def check_bibnetz_settings(app_configs, **kwargs):
@@ -55,6 +57,21 @@ def engine_is_usable(engine):
     except Exception:  # noqa: BLE001  (anything a wrong dotted path raises is this check's finding)
         return False
     return True
+
+
+@register()
+def check_admin_screens(app_configs, **kwargs):
+    """A site that lists wagtail_modeladmin for the network's screens, but not the app that now holds them."""
+    if not apps.is_installed("wagtail_modeladmin") or apps.is_installed(MODELADMIN_APP):
+        return []
+    return [
+        Warning(
+            f"'wagtail_modeladmin' is in INSTALLED_APPS, but {MODELADMIN_APP!r} is not, so the 'Library network' "
+            "admin menu (toolkit results, topics, target groups, participations) is not available.",
+            hint=f"Add {MODELADMIN_APP!r} to INSTALLED_APPS, or leave it out on purpose and silence this warning.",
+            id="bibnetz_wagtail.W001",
+        )
+    ]
 
 
 @register()

@@ -1,18 +1,12 @@
-"""Wagtail hooks: the admin screens of the optional integrations, and the guard on the page editor's autosave."""
+"""Wagtail hooks: the admin API and page choosers limited to what a user may see, and the guard on autosave.
 
-from django.apps import apps
+The "Library network" admin menu belongs to the optional app ``bibnetz_wagtail.contrib.modeladmin``, which
+registers it in its own ``wagtail_hooks.py``.
+"""
+
 from wagtail import hooks
 
 from .web.accounts import editor
-
-# Without the app, wagtail-modeladmin's templates are missing and every screen would fail; the
-# system check bibnetz_wagtail.W001 tells the site's developer instead.
-if apps.is_installed("wagtail_modeladmin"):
-    from wagtail_modeladmin.options import modeladmin_register
-
-    from .contrib.modeladmin.options import LibraryNetworkAdminGroup
-
-    modeladmin_register(LibraryNetworkAdminGroup)
 
 
 @hooks.register("construct_admin_api", order=100)
@@ -28,6 +22,8 @@ def hide_unapproved_profiles_in_choosers(pages, request):
     from .unapproved import without_unapproved_profiles
 
     return without_unapproved_profiles(pages, request)
+
+
 @hooks.register("before_edit_page")
 def refuse_autosaved_workflow_action(request, page):
     return editor.refuse_autosaved_workflow_action(request, page)

@@ -10,8 +10,9 @@ whose first line starts with ``# settings.py`` is appended to the project's ``se
 a block starting with ``# urls.py`` go first into its ``urlpatterns``. Nothing is edited by hand, so a snippet
 that is wrong in the README breaks the check.
 
-``smoke`` builds a small page tree the way an editor would, serves a listing, a profile and the join page
-through Django's test client, and proves that the Elasticsearch client is neither installed nor imported.
+``smoke`` builds a small page tree the way an editor would, serves a listing, a profile, the join page and the
+admin's vocabulary screen through Django's test client, and proves that the Elasticsearch client is neither
+installed nor imported.
 """
 
 import re
@@ -73,6 +74,7 @@ def smoke(host_dir):
     django.setup()
     pages = build_pages()
     check_responses(pages)
+    check_admin_screens()
     assert importlib.util.find_spec("elasticsearch") is None, "elasticsearch is installed without the extra"
     assert not [name for name in sys.modules if name.startswith("elasticsearch")], "elasticsearch was imported"
     print("ok       listing, profile, measure and join page served; elasticsearch neither installed nor imported")
@@ -113,6 +115,19 @@ def check_responses(pages):
         assert response.status_code == 200, f"GET {url} answered {response.status_code}"
         assert text in body, f"GET {url} lacks {text!r}"
         print(f"ok       GET {url}")
+
+
+def check_admin_screens():
+    """The "Library network" menu of the app bibnetz_wagtail.contrib.modeladmin answers a superuser."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("smoke", "smoke@example.invalid", "smoke"))
+    url = "/admin/bibnetz_wagtail/topic/"
+    response = client.get(url)
+    assert response.status_code == 200, f"GET {url} answered {response.status_code}"
+    print(f"ok       GET {url} (the admin screens, as a superuser)")
 
 
 def main(argv):

@@ -11,7 +11,10 @@ ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
     "bibnetz_wagtail",
+    # The optional parts: the admin screens (with wagtail-modeladmin) and the demo content generator.
+    "bibnetz_wagtail.contrib.modeladmin",
     "wagtail_modeladmin",
+    "bibnetz_wagtail.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.sites",

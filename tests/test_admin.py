@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail.users.models import UserProfile
 
+from bibnetz_wagtail.checks import check_admin_screens
 from bibnetz_wagtail.contrib.modeladmin.checks import check_modeladmin_installed
 from bibnetz_wagtail.models import (
     LibraryIndexPage,
@@ -474,11 +475,25 @@ def test_system_checks_pass():
     call_command("check", stdout=StringIO())
 
 
-def test_missing_modeladmin_is_reported(monkeypatch):
+def test_screens_app_without_wagtail_modeladmin_is_an_error(monkeypatch):
     assert check_modeladmin_installed in checks.registry.registry.get_checks()
     assert check_modeladmin_installed(None) == []
     monkeypatch.setattr(apps, "is_installed", lambda name: name != "wagtail_modeladmin")
-    assert [warning.id for warning in check_modeladmin_installed(None)] == ["bibnetz_wagtail.W001"]
+    [error] = check_modeladmin_installed(None)
+    assert error.id == "bibnetz_wagtail_modeladmin.E001"
+    assert "pip install bibnetz-wagtail[modeladmin]" in error.hint
+
+
+def test_wagtail_modeladmin_without_the_screens_app_is_a_warning(monkeypatch):
+    """A site set up before the screens became an app of their own lists only wagtail_modeladmin."""
+    assert check_admin_screens(None) == []
+    monkeypatch.setattr(apps, "is_installed", lambda name: name != "bibnetz_wagtail.contrib.modeladmin")
+    [warning] = check_admin_screens(None)
+    assert warning.id == "bibnetz_wagtail.W001" and "'bibnetz_wagtail.contrib.modeladmin'" in warning.hint
+    # Leaving out both is a choice, not a mistake.
+    optional = ("bibnetz_wagtail.contrib.modeladmin", "wagtail_modeladmin")
+    monkeypatch.setattr(apps, "is_installed", lambda name: name not in optional)
+    assert check_admin_screens(None) == []
 
 
 def test_no_missing_migrations():

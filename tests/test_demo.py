@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.test import RequestFactory
@@ -85,7 +86,13 @@ def test_creates_the_requested_amounts_below_the_three_index_pages():
     assert "24" in output
 
 
-def test_same_seed_same_content_other_seed_other_content():
+@pytest.fixture
+def development(settings):
+    """A development site (DEBUG on), where --reset needs no --allow-production."""
+    settings.DEBUG = True
+
+
+def test_same_seed_same_content_other_seed_other_content(development):
     demo(seed=7)
     first = snapshot()
     demo(seed=7, reset=True)
@@ -122,7 +129,7 @@ def test_warns_about_library_profiles_it_does_not_know():
     assert "--reset" in stderr.getvalue()
 
 
-def test_reset_deletes_the_package_content_and_starts_over():
+def test_reset_deletes_the_package_content_and_starts_over(development):
     demo()
     old_ids = set(MeasurePage.objects.values_list("pk", flat=True))
     ToolkitResult.objects.create(name="Nicht aus der Demo", slug="nicht-aus-der-demo")
@@ -136,6 +143,29 @@ def test_reset_deletes_the_package_content_and_starts_over():
     assert not Participation.objects.filter(pk=stray.pk).exists()
     assert LibraryIndexPage.objects.count() == 1
     assert not any(Page.find_problems())
+
+
+def test_reset_refuses_while_debug_is_off():
+    demo()
+    before = snapshot(), Page.objects.count()
+    with pytest.raises(CommandError, match="DEBUG.*--allow-production"):
+        demo(reset=True)
+    assert (snapshot(), Page.objects.count()) == before
+
+
+def test_reset_while_debug_is_off_when_told_explicitly():
+    demo()
+    old_ids = set(MeasurePage.objects.values_list("pk", flat=True))
+    demo(reset=True, allow_production=True)
+    assert not old_ids & set(MeasurePage.objects.values_list("pk", flat=True))
+    assert MeasurePage.objects.count() == SMALL["measures"]
+
+
+def test_reset_is_explained_in_the_help():
+    from bibnetz_wagtail.demo.management.commands.bibnetz_demo import Command
+
+    text = Command().create_parser("manage.py", "bibnetz_demo").format_help()
+    assert "--allow-production" in text and "DEBUG" in text
 
 
 def test_every_population_band_and_every_state_gets_libraries():

@@ -69,7 +69,7 @@ def test_empty_password_is_refused():
 
 
 def test_help_describes_the_options():
-    from bibnetz_wagtail.management.commands.bibnetz_demo import Command
+    from bibnetz_wagtail.demo.management.commands.bibnetz_demo import Command
 
     text = Command().create_parser("manage.py", "bibnetz_demo").format_help()
     assert "--users" in text and "--password" in text and "bibnetz-demo" in text

@@ -534,7 +534,8 @@ def demo_participations():
     )
 
 
-def test_demo_calls_get_participants_with_a_history():
+def test_demo_calls_get_participants_with_a_history(settings):
+    settings.DEBUG = True  # a development site, where the demo's reset needs no --allow-production
     options = {"libraries": 12, "measures": 6, "tasks": 30, "no_progress": True}
     options.update(stdout=StringIO(), stderr=StringIO())
     call_command("bibnetz_demo", **options)

@@ -51,6 +51,8 @@ def test_readme_asks_only_for_the_apps_a_wagtail_project_lacks():
     settings_code, url_lines = host_site.readme_snippets(README.read_text(encoding="utf-8"))
     assert '"modelcluster",' not in settings_code and '"taggit",' not in settings_code
     assert '"bibnetz_wagtail",' in settings_code and '"wagtail_modeladmin",' in settings_code
+    assert '"bibnetz_wagtail.contrib.modeladmin",' in settings_code
+    assert '"bibnetz_wagtail.demo"' not in settings_code, "the demo generator is for the example site only"
     assert url_lines == ['path("netzwerk/", include("bibnetz_wagtail.urls")),   # login, joining, "Meine Bibliothek", calls']
 
 

@@ -2,10 +2,11 @@
 
 ``Page.add_child`` costs several queries per page (path lookup, parent update, signals), which makes
 ten thousand measures take many minutes. Here a page's tree position is computed in Python from its
-parent (materialised path = parent path + one ``steplen`` step), the ``wagtailcore_page`` rows are
-written with ``bulk_create`` and the rows of the specific model's own table with one insert per batch.
-Whatever ``save()`` would have filled in (``url_path``, ``draft_title``, the denormalised ``library``
-and ``body_text`` of measures and calls, parents' ``numchild``) is set explicitly.
+parent (materialised path = parent path + one ``steplen`` step, see ``child_path``), the ``wagtailcore_page``
+rows are written with ``bulk_create`` and the rows of the specific model's own table with one
+``executemany`` (``insert_rows``). Whatever ``save()`` would have filled in (``url_path``, ``draft_title``, the
+denormalised ``library`` and ``body_text`` of measures and calls, parents' ``numchild``) is set explicitly.
+Both functions use only documented interfaces of treebeard and Django, no private helpers of theirs.
 """
 
 import logging
@@ -57,7 +58,32 @@ class Slot:
         self.last_step += 1
         self.numchild += 1
         self.changed = True
-        return Page._get_path(self.path, self.depth + 1, self.last_step)
+        return child_path(self.path, self.last_step)
+
+
+def child_path(parent_path, step):
+    """The treebeard path of the ``step``-th child (counted from 1) of the page at ``parent_path``.
+
+    treebeard's materialised path appends one step per level: the number written with the digits of
+    ``Page.alphabet``, left-padded to ``Page.steplen`` characters, so that paths sort like the numbers.
+    Both attributes are treebeard's documented settings; its own helpers for this are private.
+    """
+    alphabet, width = Page.alphabet, Page.steplen
+    if not 1 <= step < len(alphabet) ** width:
+        raise ValueError(f"step {step} does not fit into {width} characters of {alphabet!r}")
+    digits = ""
+    while step:
+        step, digit = divmod(step, len(alphabet))
+        digits = alphabet[digit] + digits
+    return parent_path + digits.rjust(width, alphabet[0])
+
+
+def step_of(path):
+    """The step number of the page at ``path`` among its siblings: the inverse of ``child_path``."""
+    number = 0
+    for character in path[-Page.steplen :]:
+        number = number * len(Page.alphabet) + Page.alphabet.index(character)
+    return number
 
 
 def load_slots(parents):
@@ -74,7 +100,7 @@ def load_slots(parents):
         slot = slots.get(path[: -Page.steplen])
         if slot is not None:
             slot.child_slugs.add(slug)
-            slot.last_step = max(slot.last_step, Page._str2int(path[-Page.steplen:]))
+            slot.last_step = max(slot.last_step, step_of(path))
     return {slot.slug: slot for slot in slots.values()}
 
 
@@ -143,11 +169,7 @@ class TreeWriter:
             page.id = page.page_ptr_id = ids[page.path]
             page._state.adding, page._state.db = False, self.using
         # bulk_create refuses multi-table inherited models, so the specific table is written directly.
-        own_fields = model._meta.local_concrete_fields
-        size = self._batch_size(own_fields)
-        manager = model._base_manager.using(self.using)
-        for start in range(0, len(pages), size):
-            manager._insert(pages[start : start + size], fields=own_fields, using=self.using)
+        insert_rows(model, pages, self.connection)
 
     def _page_ids(self, base_rows):
         ids = {row.path: row.pk for row in base_rows if row.pk is not None}
@@ -192,6 +214,25 @@ class TreeWriter:
         for numchild, pks in by_count.items():
             for start in range(0, len(pks), 500):
                 Page.objects.using(self.using).filter(pk__in=pks[start : start + 500]).update(numchild=numchild)
+
+
+def insert_rows(model, instances, connection):
+    """Write the rows of ``model``'s own table (not its parents') for ``instances``, with one ``executemany``.
+
+    What ``bulk_create`` would do for a model without multi-table inheritance, through the public database
+    API: each value prepared by its field as on ``save()``; the parent rows must exist already.
+    """
+    fields = model._meta.local_concrete_fields
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
+    rows = [
+        [field.get_db_prep_save(field.pre_save(instance, add=True), connection) for field in fields]
+        for instance in instances
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _through_columns(model, name):

@@ -22,6 +22,7 @@ ALLOWED_HOSTS = [host for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "localh
 INSTALLED_APPS = [
     "home",
     "bibnetz_wagtail",
+    "bibnetz_wagtail.contrib.modeladmin",  # the "Library network" admin menu
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

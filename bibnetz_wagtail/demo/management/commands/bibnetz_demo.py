@@ -3,16 +3,17 @@
 import sys
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
-from ...demo.loader import load_demo, reset_demo
-from ...demo.participants import add_participants
-from ...demo.users import DEFAULT_PASSWORD, MODERATOR_EMAIL, ensure_demo_users, library_email
-from ...search.outbox import indexing_enabled
+from ....search.outbox import indexing_enabled
+from ...loader import load_demo, reset_demo
+from ...participants import add_participants
+from ...users import DEFAULT_PASSWORD, MODERATOR_EMAIL, ensure_demo_users, library_email
 
 
 class Command(BaseCommand):
@@ -39,6 +40,11 @@ class Command(BaseCommand):
             help=_("Delete the package's pages and vocabularies first (also content not made by this command)."),
         )
         parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help=_("Allow --reset while DEBUG is off; on a live site it deletes the libraries' real content."),
+        )
+        parser.add_argument(
             "--users",
             type=non_negative,
             default=0,
@@ -53,8 +59,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help=_("Do not show progress bars."))
 
     def handle(self, *args, **options):
-        if options["users"] and not options["password"]:
-            raise CommandError(_("The password of the demo accounts must not be empty."))
+        check_options(options)
         started = time.monotonic()
         if options["reset"]:
             self.stdout.write(str(_("Deleting the existing content …")))
@@ -110,6 +115,20 @@ class Command(BaseCommand):
         message = _("Created %(libraries)d libraries, %(measures)d measures and %(tasks)d calls in %(seconds).1f s.")
         counts = {"libraries": stats.libraries, "measures": stats.measures, "tasks": stats.tasks, "seconds": seconds}
         self.stdout.write(self.style.SUCCESS(str(message) % counts))
+
+
+def check_options(options):
+    """Refuse an empty password, and a reset where DEBUG is off unless --allow-production says it is meant."""
+    if options["users"] and not options["password"]:
+        raise CommandError(_("The password of the demo accounts must not be empty."))
+    # DEBUG is the one sign of a development site that every host has; a reset of a live site cannot be undone.
+    if options["reset"] and not settings.DEBUG and not options["allow_production"]:
+        raise CommandError(
+            _(
+                "--reset deletes every library, measure and call of the site, and DEBUG is off, so this may be a "
+                "live site. Add --allow-production if you really mean to reset it."
+            )
+        )
 
 
 def _progress_bars(stream, disabled):
