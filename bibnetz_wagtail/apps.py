@@ -18,10 +18,7 @@ class BibnetzConfig(AppConfig):
         from .search.vocabulary import connect_vocabulary_signals
         from .signal_handlers import connect_signal_handlers
         from .web.accounts.moderation import connect_join_signals
-        from .web.views import serve_listing
 
-        # Index pages answer through this view; see ListingIndexPage.serve for why it is handed in here.
-        self.serve_listing = serve_listing
         connect_signal_handlers()
         connect_index_signals()
         connect_budget_signals()

@@ -1,4 +1,5 @@
-"""Wagtail hooks: the admin API and page choosers limited to what a user may see, and the guard on autosave.
+"""Wagtail hooks: the listing view and page context, the admin API and page choosers limited to what a user may
+see, and the guard on autosave.
 
 The "Library network" admin menu belongs to the optional app ``bibnetz_wagtail.contrib.modeladmin``, which
 registers it in its own ``wagtail_hooks.py``.
@@ -6,7 +7,14 @@ registers it in its own ``wagtail_hooks.py``.
 
 from wagtail import hooks
 
+from .models.rendering import PAGE_CONTEXT_HOOK, SERVE_LISTING_HOOK
 from .web.accounts import editor
+from .web.rendering import page_context
+from .web.views import serve_listing
+
+# The web layer's part in rendering the package's pages (models never import it; see models/rendering.py).
+hooks.register(SERVE_LISTING_HOOK, serve_listing)
+hooks.register(PAGE_CONTEXT_HOOK, page_context)
 
 
 @hooks.register("construct_admin_api", order=100)

@@ -9,6 +9,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
 from .listing import HostTemplateMixin
+from .rendering import add_page_context
 from .slugs import GermanSlugMixin, GermanSlugPageForm
 
 
@@ -64,12 +65,10 @@ class LibraryContentPage(GermanSlugMixin, HostTemplateMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..web.terms import term_groups  # models sit below the web layer: import when rendering
-
         context = super().get_context(request, *args, **kwargs)
         context["library"] = self.library
-        context["term_groups"] = term_groups(self, request)
-        return context
+        # The terms with links to the filtered listings come from the web layer (the bibnetz_page_context hook).
+        return add_page_context(self, request, context)
 
     def parent_library_id(self):
         """Id of the library profile this page sits under, read from its tree path."""

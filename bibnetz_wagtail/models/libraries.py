@@ -25,6 +25,7 @@ from .listing_spec import ListingSpec, TextField
 from .membership import is_network_member
 from .panels import ToolkitResultsPanel
 from .publication import KeepPublishedMixin
+from .rendering import add_page_context
 from .slugs import GermanSlugMixin
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte
@@ -172,7 +173,6 @@ class LibraryProfilePage(KeepPublishedMixin, GermanSlugMixin, HostTemplateMixin,
         return tuple(math.log1p(value) for value in self.figures)
 
     def get_context(self, request, *args, **kwargs):
-        from ..web.comparison import comparison_context  # models sit below the web layer: import when rendering
         from .measures import MeasureIndexPage, MeasurePage
         from .tasks import TaskSharePage
 
@@ -182,8 +182,8 @@ class LibraryProfilePage(KeepPublishedMixin, GermanSlugMixin, HostTemplateMixin,
         context["tasks"] = TaskSharePage.objects.child_of(self).live().public().order_by("-first_published_at")
         context["similar_libraries_url"] = listing_url(LibraryIndexPage, request, similar_to=self.pk)
         context["similar_measures_url"] = listing_url(MeasureIndexPage, request, similar_to=self.pk)
-        context["comparison"] = comparison_context(self)
-        return context
+        # The comparison charts come from the web layer, through the bibnetz_page_context hook.
+        return add_page_context(self, request, context)
 
     def public_toolkit_results(self):
         """The toolkit results that may be shown publicly: none unless the library publishes them."""

@@ -1,12 +1,12 @@
 """The shared base of the three faceted index pages."""
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..conf import get_setting
+from .rendering import listing_response
 
 
 class HostTemplateMixin:
@@ -22,7 +22,7 @@ class ListingIndexPage(HostTemplateMixin, Page):
     """A page that answers with a faceted listing (HTML, or JSON with ``?format=json``).
 
     The listing itself is web-layer code. The model does not import it (models sit below the search and
-    web layers); the app config hands the view in when Django starts, see ``apps.py``.
+    web layers): the web layer registers it as the ``bibnetz_serve_listing`` hook (see ``rendering.py``).
     """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -36,4 +36,5 @@ class ListingIndexPage(HostTemplateMixin, Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        return apps.get_app_config("bibnetz_wagtail").serve_listing(self, request)
+        response = listing_response(self, request)
+        return response if response is not None else super().serve(request, *args, **kwargs)
