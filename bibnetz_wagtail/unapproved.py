@@ -33,3 +33,12 @@ def without_unapproved_profiles(pages, request):
     for path in hidden_profile_paths(user):
         hidden |= Q(path__startswith=path)
     return pages.exclude(hidden) if hidden else pages
+
+
+def hidden_from(user, page):
+    """Whether ``page`` is an unapproved profile (or lies below one) that ``user`` may not know of."""
+    if not user.is_authenticated:
+        return True
+    if sees_every_profile(user):
+        return False
+    return any(page.path.startswith(path) for path in hidden_profile_paths(user))

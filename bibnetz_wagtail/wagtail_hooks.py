@@ -7,6 +7,7 @@ registers it in its own ``wagtail_hooks.py``.
 
 from wagtail import hooks
 
+from .admin_workflow_views import network_page_viewsets
 from .models.rendering import PAGE_CONTEXT_HOOK, SERVE_LISTING_HOOK
 from .web.accounts import editor
 from .web.rendering import page_context
@@ -15,6 +16,11 @@ from .web.views import serve_listing
 # The web layer's part in rendering the package's pages (models never import it; see models/rendering.py).
 hooks.register(SERVE_LISTING_HOOK, serve_listing)
 hooks.register(PAGE_CONTEXT_HOOK, page_context)
+
+
+@hooks.register("register_admin_viewset")
+def register_network_page_viewsets():
+    return network_page_viewsets()
 
 
 @hooks.register("construct_admin_api", order=100)

@@ -54,3 +54,56 @@ def test_its_own_team_and_the_moderators_see_it(waiting, who):
     else:
         user = waiting["applicant"]
     assert SECRET in search(client_for(user))
+
+
+# --- Wagtail's workflow views name the page in their "not awaiting moderation" message -------------------------
+
+
+def messages_of(client, response):
+    from django.contrib.messages import get_messages
+
+    return " ".join(str(message) for message in get_messages(response.wsgi_request))
+
+
+@pytest.fixture
+def join_task(db):
+    from bibnetz_wagtail.permissions import JOIN_TASK, join_workflow
+
+    from wagtail.models import Task
+
+    join_workflow()
+    return Task.objects.get(name=JOIN_TASK)
+
+
+@pytest.fixture
+def task_state_elsewhere(net, join_task):
+    """A real task state of another page in moderation (its id is what the action URL needs)."""
+    from bibnetz_wagtail.permissions import join_workflow
+
+    pending = LibraryProfilePageFactory(parent=net["a"].get_parent(), title="Bücherei Prüfdorf", live=False)
+    pending.save_revision()
+    workflow_state = join_workflow().start(pending, net["editor_a"])
+    return workflow_state.current_task_state
+
+
+def test_the_workflow_preview_does_not_name_a_waiting_library(waiting, join_task):
+    client = client_for(waiting["editor_b"])
+    response = client.get(f"/admin/pages/workflow/preview/{waiting['waiting'].pk}/{join_task.pk}/")
+    assert response.status_code in (302, 403)
+    assert SECRET not in messages_of(client, response)
+
+
+def test_the_workflow_action_does_not_name_a_waiting_library(waiting, task_state_elsewhere):
+    client = client_for(waiting["editor_b"])
+    url = f"/admin/pages/workflow/action/{waiting['waiting'].pk}/approve/{task_state_elsewhere.pk}/"
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code in (302, 403)
+        assert SECRET not in messages_of(client, response)
+
+
+def test_moderators_still_get_wagtails_message(waiting, join_task):
+    user = member("moderation@netz.example")
+    user.groups.add(moderators_group())
+    client = client_for(user)
+    response = client.get(f"/admin/pages/workflow/preview/{waiting['waiting'].pk}/{join_task.pk}/")
+    assert response.status_code == 302 and SECRET in messages_of(client, response)
