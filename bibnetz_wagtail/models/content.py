@@ -61,6 +61,10 @@ class LibraryContentPage(GermanSlugMixin, HostTemplateMixin, Page):
 
     def save(self, *args, **kwargs):
         self.library_id = self.parent_library_id()
+        if self.pk is None and self.live and self.library_is_suspended():
+            # Nothing new of a suspended library goes live: Wagtail's create view adds a page live, then publishes.
+            self.live = False
+            self.has_unpublished_changes = True
         self.body_text = stream_text(self.body.get_prep_value()) if self.body else ""
         return super().save(*args, **kwargs)
 
@@ -69,6 +73,11 @@ class LibraryContentPage(GermanSlugMixin, HostTemplateMixin, Page):
         context["library"] = self.library
         # The terms with links to the filtered listings come from the web layer (the bibnetz_page_context hook).
         return add_page_context(self, request, context)
+
+    def library_is_suspended(self):
+        from .libraries import LibraryProfilePage
+
+        return LibraryProfilePage.objects.filter(pk=self.library_id, suspended_at__isnull=False).exists()
 
     def parent_library_id(self):
         """Id of the library profile this page sits under, read from its tree path."""
