@@ -119,6 +119,24 @@ def test_a_new_member_does_not_bring_publishing_back(suspended):
     assert not GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").exists()
 
 
+def test_its_team_reads_why_in_my_library(suspended):
+    body = client_for(suspended["editor_a"]).get("/netzwerk/meine-bibliothek/").content.decode()
+    assert "gesperrt" in body and REASON in body
+
+
+def test_the_team_is_told_by_mail(net, moderator, mailoutbox, django_capture_on_commit_callbacks):
+    client = client_for(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(suspend_url(net["a"]), {"reason": REASON})
+    suspended_mail = mailoutbox[-1]
+    assert sorted(suspended_mail.to) == ["leitung@ahorn.example", "team@ahorn.example"]
+    assert "gesperrt" in suspended_mail.subject and REASON in suspended_mail.body
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(suspend_url(net["a"], "wieder-aufnehmen"))
+    assert "wieder" in mailoutbox[-1].subject and len(mailoutbox) == 2
+    assert "/bibliotheken/" in mailoutbox[-1].body
+
+
 # --- Out of the network: URLs, listings, JSON, the index ---------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from ..operations.suspension import (
     suspend_library,
     suspended_library_of,
 )
+from .suspension_mails import notify_reinstated, notify_suspended
 
 
 class SuspendForm(forms.Form):
@@ -38,11 +39,11 @@ class ReinstateForm(forms.Form):
 
 
 def suspend_with_reason(library, user, data):
-    return suspend_library(library, user, data["reason"])
+    notify_suspended(suspend_library(library, user, data["reason"]))
 
 
 def reinstate_without_more(library, user, data):
-    return reinstate_library(library, user)
+    notify_reinstated(reinstate_library(library, user))
 
 
 #: action -> (form, operation, page title, button label, message after success)
