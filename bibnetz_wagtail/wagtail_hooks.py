@@ -58,6 +58,13 @@ def refuse_publishing_a_suspended_library(request, page):
     return refuse_publishing(request, page)
 
 
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_a_suspended_library(request, action_type, objects, action_class_instance):
+    from .web.suspension import refuse_bulk_publishing
+
+    return refuse_bulk_publishing(request, action_type, objects, action_class_instance)
+
+
 @hooks.register("register_log_actions")
 def register_suspension_log_actions(actions):
     from .web.suspension import register_log_actions

@@ -245,6 +245,19 @@ def test_nor_does_a_new_page_below_it_go_live(suspended):
     assert not created.live
 
 
+@pytest.mark.parametrize("target, include_descendants", [("measure_a", False), ("libraries", True)])
+def test_nor_does_bulk_publishing_reach_it(suspended, index_pages, target, include_descendants):
+    """Also not by publishing the whole directory with its descendants."""
+    page = index_pages[target] if target == "libraries" else suspended[target]
+    url = f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}"
+    data = {"include_descendants": "on"} if include_descendants else {}
+    client = client_for(suspended["moderator"])
+    response = client.post(url, data)
+    for key in ("a", "measure_a", "call_a"):
+        assert not fresh(suspended[key]).live, key
+    assert "gesperrt" in client.get(response["Location"]).content.decode()
+
+
 def test_publishing_scheduled_before_the_suspension_is_called_off(net, moderator):
     measure = fresh(net["measure_a"])
     measure.go_live_at = timezone.now() + timedelta(days=1)

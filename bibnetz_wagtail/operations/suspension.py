@@ -137,3 +137,13 @@ def suspended_library_of(page):
     if library_id is None:
         return None
     return LibraryProfilePage.objects.filter(pk=library_id, suspended_at__isnull=False).first()
+
+
+def touches_suspended_library(pages, include_descendants=False):
+    """The first suspended library that publishing ``pages`` (and, if asked, their descendants) would reach, or None."""
+    suspended = list(LibraryProfilePage.objects.filter(suspended_at__isnull=False).only("pk", "title", "path"))
+    for page in pages:
+        for library in suspended:
+            if page.path.startswith(library.path) or (include_descendants and library.path.startswith(page.path)):
+                return library
+    return None

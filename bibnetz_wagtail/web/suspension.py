@@ -20,6 +20,7 @@ from ..operations.suspension import (
     reinstate_library,
     suspend_library,
     suspended_library_of,
+    touches_suspended_library,
 )
 from .suspension_mails import notify_reinstated, notify_suspended
 
@@ -146,6 +147,27 @@ def refuse_publishing(request, page):
         % {"library": library.title},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def refuse_bulk_publishing(request, action_type, objects, action):
+    """Bulk publishing skips the editor's hook: refuse it when it would reach a suspended library.
+
+    Wagtail checked ``next_url`` already.
+    """
+    if action_type != "publish":
+        return None
+    form = getattr(action, "cleaned_form", None)
+    include_descendants = bool(form and form.cleaned_data.get("include_descendants"))
+    library = touches_suspended_library(objects, include_descendants)
+    if library is None:
+        return None
+    messages.error(
+        request,
+        _("“%(library)s” is suspended from the network: nothing of it can be published until a moderator reinstates it.")
+        % {"library": library.title},
+    )
+    # Without a ``next`` Wagtail names the bulk action's own path, which needs the ids of the pages again.
+    return redirect(action.next_url if action.next_url != request.path else request.get_full_path())
 
 
 def header_buttons(page, user):
