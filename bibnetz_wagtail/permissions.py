@@ -70,7 +70,8 @@ def library_page_permission_types(library):
 def withdraw_publishing(library):
     """A suspended library's team keeps editing drafts, but nothing it writes goes live without the moderators."""
     if library.editor_group_id is not None:
-        GroupPagePermission.objects.filter(group_id=library.editor_group_id, permission=page_permission("publish")).delete()
+        publish = page_permission("publish")
+        GroupPagePermission.objects.filter(group_id=library.editor_group_id, permission=publish).delete()
 
 
 def library_collection(group, library):

@@ -58,7 +58,8 @@ def live_revisions(library, user):
     revisions = {}
     for page_id, revision_id in pages.values_list("pk", "live_revision_id"):
         if revision_id is None:
-            revision_id = Page.objects.get(pk=page_id).specific.save_revision(user=user, log_action=False, clean=False).pk
+            page = Page.objects.get(pk=page_id).specific
+            revision_id = page.save_revision(user=user, log_action=False, clean=False).pk
         revisions[str(page_id)] = revision_id
     return revisions
 

@@ -1,4 +1,4 @@
-"""The moderators' screens in the Wagtail admin that suspend a library from the network and reinstate it."""
+"""Suspending a library in the Wagtail admin: the moderators' screens, the publishing guards, the history labels."""
 
 from django import forms
 from django.contrib import messages
@@ -163,7 +163,10 @@ def refuse_bulk_publishing(request, action_type, objects, action):
         return None
     messages.error(
         request,
-        _("“%(library)s” is suspended from the network: nothing of it can be published until a moderator reinstates it.")
+        _(
+            "“%(library)s” is suspended from the network: nothing of it can be published until a moderator "
+            "reinstates it."
+        )
         % {"library": library.title},
     )
     # Without a ``next`` Wagtail names the bulk action's own path, which needs the ids of the pages again.
@@ -171,7 +174,7 @@ def refuse_bulk_publishing(request, action_type, objects, action):
 
 
 def header_buttons(page, user):
-    """"Suspend library" or "Reinstate library" in a profile's header menu, for moderators only."""
+    """The profile header's menu item that suspends or reinstates the library, for moderators only."""
     from wagtail.admin.widgets import Button
 
     if page.specific_class is not LibraryProfilePage or not is_moderator(user):

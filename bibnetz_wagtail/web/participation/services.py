@@ -4,7 +4,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ...models import LibraryProfilePage, Membership, Participation, ParticipationEvent, ParticipationState, TaskSharePage, TaskStatus
+from ...models import (
+    LibraryProfilePage,
+    Membership,
+    Participation,
+    ParticipationEvent,
+    ParticipationState,
+    TaskSharePage,
+    TaskStatus,
+)
 from .notify import notify_change
 
 REQUESTED = ParticipationState.REQUESTED
@@ -88,7 +96,8 @@ def suspension_refusal(task, library=None):
     if LibraryProfilePage.objects.filter(pk=task.library_id, suspended_at__isnull=False).exists():
         return _("The library of this call is suspended from the network: the call takes no requests.")
     if library is not None and library.suspended_at is not None:
-        return _("“%(library)s” is suspended from the network and cannot take part in calls.") % {"library": library.title}
+        refusal = _("“%(library)s” is suspended from the network and cannot take part in calls.")
+        return refusal % {"library": library.title}
     return None
 
 
