@@ -65,6 +65,13 @@ def refuse_bulk_publishing_a_suspended_library(request, action_type, objects, ac
     return refuse_bulk_publishing(request, action_type, objects, action_class_instance)
 
 
+@hooks.register("before_move_page")
+def refuse_moving_live_pages_into_a_suspended_library(request, page_to_move, destination):
+    from .web.suspension import refuse_moving_live_pages_in
+
+    return refuse_moving_live_pages_in(request, page_to_move, destination)
+
+
 @hooks.register("register_log_actions")
 def register_suspension_log_actions(actions):
     from .web.suspension import register_log_actions

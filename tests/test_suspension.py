@@ -258,6 +258,17 @@ def test_nor_does_bulk_publishing_reach_it(suspended, index_pages, target, inclu
     assert "gesperrt" in client.get(response["Location"]).content.decode()
 
 
+def test_nor_does_moving_a_live_page_below_it(suspended):
+    client = client_for(suspended["moderator"])
+    client.post(f"/admin/pages/{suspended['measure_b'].pk}/move/{suspended['a'].pk}/confirm/")
+    measure = fresh(suspended["measure_b"])
+    assert measure.get_parent().pk == suspended["b"].pk and measure.live
+    assert client.get(suspended["measure_b"].url).status_code == 200
+    draft = suspended["draft_b"]
+    client.post(f"/admin/pages/{draft.pk}/move/{suspended['a'].pk}/confirm/")
+    assert fresh(draft).get_parent().pk == suspended["a"].pk
+
+
 def test_publishing_scheduled_before_the_suspension_is_called_off(net, moderator):
     measure = fresh(net["measure_a"])
     measure.go_live_at = timezone.now() + timedelta(days=1)

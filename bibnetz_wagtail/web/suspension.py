@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Page
 
 from ..models import LibraryProfilePage
 from ..models.membership import is_moderator
@@ -171,6 +172,21 @@ def refuse_bulk_publishing(request, action_type, objects, action):
     )
     # Without a ``next`` Wagtail names the bulk action's own path, which needs the ids of the pages again.
     return redirect(action.next_url if action.next_url != request.path else request.get_full_path())
+
+
+def refuse_moving_live_pages_in(request, page, destination):
+    """A live page moved below a suspended library would be online there (Wagtail serves it below an offline parent)."""
+    if not Page.objects.descendant_of(page, inclusive=True).live().exists():
+        return None
+    library = touches_suspended_library([destination])
+    if library is None:
+        return None
+    messages.error(
+        request,
+        _("“%(library)s” is suspended from the network: unpublish the page before moving it there.")
+        % {"library": library.title},
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
 def header_buttons(page, user):
