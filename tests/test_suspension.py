@@ -6,7 +6,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, PageLogEntry, Revision
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    PageLogEntry,
+    Revision,
+    Workflow,
+    WorkflowTask,
+)
 
 from bibnetz_wagtail.models import LibraryProfilePage, MeasurePage, Participation, TaskSharePage
 from bibnetz_wagtail.models.membership import is_network_member
@@ -267,6 +274,20 @@ def test_nor_does_moving_a_live_page_below_it(suspended):
     draft = suspended["draft_b"]
     client.post(f"/admin/pages/{draft.pk}/move/{suspended['a'].pk}/confirm/")
     assert fresh(draft).get_parent().pk == suspended["a"].pk
+
+
+def test_nor_does_a_workflow_approval_or_any_other_publishing(suspended):
+    measure = fresh(suspended["measure_a"])
+    root = get_user_model().objects.create_superuser("root", "root@netz.example", "ein-langes-Passwort-42")
+    workflow = Workflow.objects.create(name="Redaktion", active=True)
+    task = GroupApprovalTask.objects.create(name="Freigabe")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    measure.save_revision(user=suspended["editor_a"])
+    state = workflow.start(measure, suspended["editor_a"])
+    state.current_task_state.task.on_action(state.current_task_state, root, "approve")
+    assert not fresh(measure).live
+    fresh(suspended["call_a"]).save_revision().publish()
+    assert not fresh(suspended["call_a"]).live
 
 
 def test_publishing_scheduled_before_the_suspension_is_called_off(net, moderator):

@@ -148,3 +148,9 @@ def touches_suspended_library(pages, include_descendants=False):
             if page.path.startswith(library.path) or (include_descendants and library.path.startswith(page.path)):
                 return library
     return None
+
+
+def take_offline_if_suspended(page):
+    """Unpublish ``page`` again when it belongs to a suspended library (it was published past the guards)."""
+    if suspended_library_of(page) is not None:
+        UnpublishPageAction(page).execute(skip_permission_checks=True)
