@@ -42,6 +42,8 @@ def keep_suspended_library_offline(sender, instance, **kwargs):
 def connect_signal_handlers():
     post_page_move.connect(update_library_of_moved_page, dispatch_uid="bibnetz_update_library_of_moved_page")
     for model in (LibraryProfilePage, MeasurePage, TaskSharePage):
-        page_published.connect(keep_suspended_library_offline, sender=model, dispatch_uid=f"bibnetz_suspended_{model.__name__}")
+        page_published.connect(
+            keep_suspended_library_offline, sender=model, dispatch_uid=f"bibnetz_suspended_{model.__name__}"
+        )
     post_save.connect(add_member_to_library_group, sender=Membership, dispatch_uid="bibnetz_membership_saved")
     post_delete.connect(remove_member_from_library_group, sender=Membership, dispatch_uid="bibnetz_membership_deleted")
