@@ -50,12 +50,28 @@ def ensure_library_group(library):
         LibraryProfilePage.objects.filter(pk=library.pk).update(editor_group=group)
         library.editor_group = group
     group.permissions.add(admin_access_permission())
-    grant_page_permissions(group, library, get_setting("LIBRARY_PAGE_PERMISSIONS"))
+    grant_page_permissions(group, library, library_page_permission_types(library))
     grant_file_permissions(group, library_collection(group, library), OWN_FILE_PERMISSIONS)
     shared = shared_collection()
     if shared is not None:
         grant_file_permissions(group, shared, SHARED_FILE_PERMISSIONS)
     return group
+
+
+def library_page_permission_types(library):
+    """The page permissions of the library's group: the setting's, without publishing while it is suspended."""
+    types = get_setting("LIBRARY_PAGE_PERMISSIONS")
+    # Asked of the database: a membership saved with an instance loaded before the suspension must not undo it.
+    if LibraryProfilePage.objects.filter(pk=library.pk, suspended_at__isnull=False).exists():
+        return [permission_type for permission_type in types if permission_type != "publish"]
+    return types
+
+
+def withdraw_publishing(library):
+    """A suspended library's team keeps editing drafts, but nothing it writes goes live without the moderators."""
+    if library.editor_group_id is not None:
+        publish = page_permission("publish")
+        GroupPagePermission.objects.filter(group_id=library.editor_group_id, permission=publish).delete()
 
 
 def library_collection(group, library):

@@ -1,8 +1,9 @@
-"""Signal handlers that keep denormalised data right when pages move."""
+"""Signal handlers that keep denormalised data right when pages move, and a suspended library offline."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
+from .models import MeasurePage, TaskSharePage
 from .models.content import LibraryContentPage
 from .models.libraries import LibraryProfilePage
 from .models.membership import Membership
@@ -30,7 +31,19 @@ def remove_member_from_library_group(sender, instance, **kwargs):
         instance.user.groups.remove(group_id)
 
 
+def keep_suspended_library_offline(sender, instance, **kwargs):
+    """Whatever publishes a page of a suspended library (a workflow approval, scheduled publishing, a script)
+    that the admin's guards do not see, the page goes offline again at once: only reinstating brings it back."""
+    from .operations.suspension import take_offline_if_suspended
+
+    take_offline_if_suspended(instance)
+
+
 def connect_signal_handlers():
     post_page_move.connect(update_library_of_moved_page, dispatch_uid="bibnetz_update_library_of_moved_page")
+    for model in (LibraryProfilePage, MeasurePage, TaskSharePage):
+        page_published.connect(
+            keep_suspended_library_offline, sender=model, dispatch_uid=f"bibnetz_suspended_{model.__name__}"
+        )
     post_save.connect(add_member_to_library_group, sender=Membership, dispatch_uid="bibnetz_membership_saved")
     post_delete.connect(remove_member_from_library_group, sender=Membership, dispatch_uid="bibnetz_membership_deleted")

@@ -1,5 +1,5 @@
 """Wagtail hooks: the listing view and page context, the admin API and page choosers limited to what a user may
-see, and the guard on autosave.
+see, the guard on autosave, and suspending a library (the moderators' screens, publishing guards, history labels).
 
 The "Library network" admin menu belongs to the optional app ``bibnetz_wagtail.contrib.modeladmin``, which
 registers it in its own ``wagtail_hooks.py``.
@@ -41,3 +41,45 @@ def hide_unapproved_profiles_in_choosers(pages, request):
 @hooks.register("before_edit_page")
 def refuse_autosaved_workflow_action(request, page):
     return editor.refuse_autosaved_workflow_action(request, page)
+
+
+@hooks.register("register_admin_urls")
+def register_suspension_urls():
+    from .web.suspension import admin_urls
+
+    return admin_urls()
+
+
+@hooks.register("register_page_header_buttons")
+def suspension_header_buttons(page, user, view_name, next_url=None):
+    from .web.suspension import header_buttons
+
+    return header_buttons(page, user)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_a_suspended_library(request, page):
+    from .web.suspension import refuse_publishing
+
+    return refuse_publishing(request, page)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_a_suspended_library(request, action_type, objects, action_class_instance):
+    from .web.suspension import refuse_bulk_publishing
+
+    return refuse_bulk_publishing(request, action_type, objects, action_class_instance)
+
+
+@hooks.register("before_move_page")
+def refuse_moving_live_pages_into_a_suspended_library(request, page_to_move, destination):
+    from .web.suspension import refuse_moving_live_pages_in
+
+    return refuse_moving_live_pages_in(request, page_to_move, destination)
+
+
+@hooks.register("register_log_actions")
+def register_suspension_log_actions(actions):
+    from .web.suspension import register_log_actions
+
+    register_log_actions(actions)

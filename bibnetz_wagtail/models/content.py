@@ -60,7 +60,11 @@ class LibraryContentPage(GermanSlugMixin, HostTemplateMixin, Page):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.library_id = self.parent_library_id()
+        self.library_id, suspended = self.parent_library()
+        if suspended and self.pk is None and self.live:
+            # Nothing new of a suspended library goes live: Wagtail's create view adds a page live, then publishes.
+            self.live = False
+            self.has_unpublished_changes = True
         self.body_text = stream_text(self.body.get_prep_value()) if self.body else ""
         return super().save(*args, **kwargs)
 
@@ -70,11 +74,12 @@ class LibraryContentPage(GermanSlugMixin, HostTemplateMixin, Page):
         # The terms with links to the filtered listings come from the web layer (the bibnetz_page_context hook).
         return add_page_context(self, request, context)
 
-    def parent_library_id(self):
-        """Id of the library profile this page sits under, read from its tree path."""
+    def parent_library(self):
+        """Id of the library profile this page sits under (read from its tree path), and whether it is suspended."""
         from .libraries import LibraryProfilePage
 
         if not self.path or self.depth is None or self.depth <= 1:
-            return None
+            return None, False
         parent_path = self.path[: -self.steplen]
-        return LibraryProfilePage.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+        row = LibraryProfilePage.objects.filter(path=parent_path).values_list("pk", "suspended_at").first()
+        return (row[0], row[1] is not None) if row else (None, False)

@@ -42,6 +42,10 @@ class LibraryIndexPage(ListingIndexPage):
         verbose_name_plural = _("library directories")
 
 
+#: The fields that say whether and why a library is suspended; no revision may bring an old value back.
+SUSPENSION_FIELDS = ("suspended_at", "suspension_reason", "suspended_live_revisions")
+
+
 class LibraryProfilePage(KeepPublishedMixin, GermanSlugMixin, HostTemplateMixin, Page):
     """One library of the network.
 
@@ -102,10 +106,16 @@ class LibraryProfilePage(KeepPublishedMixin, GermanSlugMixin, HostTemplateMixin,
         default=False,
         help_text=_("Only when this is ticked are the toolkit results shown on the website and used in filters."),
     )
+    # Set while the moderators have suspended the library from the network (see operations/suspension.py).
+    # Kept out of the editor and of revisions: only suspending and reinstating change them.
+    suspended_at = models.DateTimeField(_("suspended since"), null=True, blank=True, editable=False)
+    suspension_reason = models.TextField(_("reason for the suspension"), blank=True, editable=False)
+    # Page id -> id of the revision that was live when the library was suspended: what reinstating republishes.
+    suspended_live_revisions = models.JSONField(default=dict, blank=True, editable=False)
 
     parent_page_types = ["bibnetz_wagtail.LibraryIndexPage"]
     subpage_types = ["bibnetz_wagtail.MeasurePage", "bibnetz_wagtail.TaskSharePage"]
-    exclude_fields_in_copy = ["editor_group"]
+    exclude_fields_in_copy = ["editor_group", *SUSPENSION_FIELDS]
     base_form_class = LibraryProfilePageForm
 
     # Contact fields are deliberately absent: they must not reach any index. Toolkit results are listed only
@@ -161,6 +171,18 @@ class LibraryProfilePage(KeepPublishedMixin, GermanSlugMixin, HostTemplateMixin,
     class Meta:
         verbose_name = _("library profile")
         verbose_name_plural = _("library profiles")
+
+    @property
+    def is_suspended(self):
+        """Whether the moderators have suspended the library from the network."""
+        return self.suspended_at is not None
+
+    def with_content_json(self, content):
+        # A revision saved before or during a suspension must not undo or repeat it when it is published.
+        instance = super().with_content_json(content)
+        for name in SUSPENSION_FIELDS:
+            setattr(instance, name, getattr(self, name))
+        return instance
 
     @property
     def figures(self):

@@ -48,12 +48,20 @@ class Membership(models.Model):
 
 
 def is_network_member(user):
-    """Whether ``user`` is a logged-in member of the network: in a library's team, a moderator or staff."""
+    """Whether ``user`` is a logged-in network member: in a team of an unsuspended library, a moderator or staff."""
     if not (user and user.is_authenticated and user.is_active):
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return user.bibnetz_memberships.exists() or user.groups.filter(name=MODERATORS_GROUP).exists()
+    in_team = user.bibnetz_memberships.filter(library__suspended_at__isnull=True).exists()
+    return in_team or user.groups.filter(name=MODERATORS_GROUP).exists()
+
+
+def is_moderator(user):
+    """Whether ``user`` moderates the network: an active superuser or a member of the moderators' group."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists()
 
 
 def new_token():

@@ -4,7 +4,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ...models import Membership, Participation, ParticipationEvent, ParticipationState, TaskSharePage, TaskStatus
+from ...models import (
+    LibraryProfilePage,
+    Membership,
+    Participation,
+    ParticipationEvent,
+    ParticipationState,
+    TaskSharePage,
+    TaskStatus,
+)
 from .notify import notify_change
 
 REQUESTED = ParticipationState.REQUESTED
@@ -83,6 +91,22 @@ def join_refusal(task):
     return None
 
 
+def suspension_refusal(task, library=None):
+    """Why nothing new may start between ``task`` and ``library`` while either library is suspended, or None."""
+    if LibraryProfilePage.objects.filter(pk=task.library_id, suspended_at__isnull=False).exists():
+        return _("The library of this call is suspended from the network: the call takes no requests.")
+    if library is not None and library.suspended_at is not None:
+        refusal = _("“%(library)s” is suspended from the network and cannot take part in calls.")
+        return refusal % {"library": library.title}
+    return None
+
+
+def suspended_call_refusal(task_id):
+    """The refusal for a call whose library is suspended (its page is offline then), or None."""
+    task = TaskSharePage.objects.filter(pk=task_id).only("pk", "library_id").first()
+    return suspension_refusal(task) if task is not None else None
+
+
 def accept_refusal(task):
     """Why the call cannot accept one more partner right now, or None when it can."""
     if task.status not in ACCEPTING_STATUSES:
@@ -120,6 +144,8 @@ def check_step(participation, state, user, network=False):
         )
     capacity_check = {ACCEPTED: accept_refusal, REQUESTED: join_refusal}.get(state)
     refusal = capacity_check(participation.task) if capacity_check else None
+    if capacity_check and not refusal:
+        refusal = suspension_refusal(participation.task, participation.library)
     if refusal:
         raise InvalidState(refusal)
 
@@ -177,6 +203,9 @@ def join(task, library, user, message=""):
         raise NotAllowed(_("You can only ask to join on behalf of a library you are a member of."))
     if library.pk == task.library_id:
         raise NotAllowed(_("A library cannot join its own call."))
+    refusal = suspension_refusal(task, library)
+    if refusal:
+        raise NotAllowed(refusal)
     if not library.live:
         raise NotAllowed(_("Only libraries with a published profile can join calls."))
     with transaction.atomic():

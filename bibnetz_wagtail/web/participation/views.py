@@ -70,6 +70,8 @@ def joining_libraries(user, task):
     if not libraries:
         if task.library_id in library_ids:
             raise services.NotAllowed(_("A library cannot join its own call."))
+        if LibraryProfilePage.objects.filter(pk__in=library_ids, suspended_at__isnull=False).exists():
+            raise services.NotAllowed(_("Your library is suspended from the network and cannot join calls."))
         raise services.NotAllowed(_("Only libraries with a published profile can join calls."))
     return libraries
 
@@ -79,6 +81,10 @@ def join(request, task_id):
     """Ask to join a call (the form also sits on the call's page; this page shows it alone and with errors)."""
     if not request.user.is_authenticated:
         return login_redirect(request, request.get_full_path())
+    suspended = services.suspended_call_refusal(int(task_id))
+    if suspended:
+        # Its page is offline, so there is no call to go back to; the sentence says why the request is refused.
+        return refused(request, suspended, status=409)
     task = visible_call(request, task_id)
     try:
         libraries = joining_libraries(request.user, task)

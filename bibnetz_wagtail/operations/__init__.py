@@ -1,0 +1,1 @@
+"""Operations on the network's domain that the admin, the front end and commands all call (below the web layer)."""
