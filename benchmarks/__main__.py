@@ -20,12 +20,18 @@ def parse_args():
     parser = argparse.ArgumentParser(prog="bash benchmarks/run", description=__doc__.split("\n\n")[0])
     for name, default in FULL_SIZE.items():
         parser.add_argument(f"--{name}", type=int, default=default, help=f"demo size (default {default:,})")
-    parser.add_argument("--quick", action="store_true",
-                        help="1,000 libraries, 10,000 measures, 1,000 calls, 20 repeats")
+    parser.add_argument(
+        "--quick", action="store_true", help="1,000 libraries, 10,000 measures, 1,000 calls, 20 repeats"
+    )
     parser.add_argument("--repeat", type=int, help="timed repetitions per scenario (default 100, --quick 20)")
-    parser.add_argument("--warmup", type=float, default=15, metavar="SECONDS",
-                        help="untimed listings per scenario before timing, in seconds (default 15; the database "
-                        "engine gets 3 listings)")
+    parser.add_argument(
+        "--warmup",
+        type=float,
+        default=15,
+        metavar="SECONDS",
+        help="untimed listings per scenario before timing, in seconds (default 15; the database "
+        "engine gets 3 listings)",
+    )
     parser.add_argument("--db-repeat", type=int, help="repetitions for the slow database engine (default 20)")
     parser.add_argument("--engines", default="database,elasticsearch", help="comma-separated (default: both)")
     parser.add_argument("--skip-reference", action="store_true", help="leave out Wagtail's own search")
@@ -34,8 +40,11 @@ def parse_args():
     parser.add_argument("--keep-indices", action="store_true", help="keep the benchmark indices afterwards")
     parser.add_argument("--output", type=Path, help="where to write the Markdown report")
     parser.add_argument("--skip-degraded", action="store_true", help="leave out the hung-cluster measurement")
-    parser.add_argument("--degraded-only", action="store_true",
-                        help="only the hung-cluster measurement (small example site; report in .cache/benchmarks/)")
+    parser.add_argument(
+        "--degraded-only",
+        action="store_true",
+        help="only the hung-cluster measurement (small example site; report in .cache/benchmarks/)",
+    )
     args = parser.parse_args()
     if args.quick:
         args.libraries, args.measures, args.tasks = 1000, 10_000, 1000
@@ -123,7 +132,9 @@ def measure(args, client, results):
     results["latency"] = []
     for engine in args.engines:
         say(f"listing latency, {engine} engine")
-        repeat, warmup = (args.db_repeat, listing.DB_WARMUP_SECONDS) if engine == "database" else (args.repeat, args.warmup)
+        repeat, warmup = (
+            (args.db_repeat, listing.DB_WARMUP_SECONDS) if engine == "database" else (args.repeat, args.warmup)
+        )
         results["latency"] += listing.latency(engine, client, repeat, warmup)
     if "elasticsearch" in args.engines:
         say("where the time of an Elasticsearch listing goes")

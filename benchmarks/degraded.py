@@ -53,23 +53,32 @@ def site_env(database, cluster_url, prefix):
     env = {key: value for key, value in os.environ.items() if not key.startswith("BIBNETZ_")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     env["PYTHONPATH"] = str(ROOT)  # this checkout's package, whatever the interpreter has installed
-    env.update(DATABASE_URL=f"sqlite:///{database}", BIBNETZ_SEARCH_ENGINE="elasticsearch",
-               BIBNETZ_ELASTICSEARCH_URL=cluster_url, BIBNETZ_INDEX_PREFIX=prefix)
+    env.update(
+        DATABASE_URL=f"sqlite:///{database}",
+        BIBNETZ_SEARCH_ENGINE="elasticsearch",
+        BIBNETZ_ELASTICSEARCH_URL=cluster_url,
+        BIBNETZ_INDEX_PREFIX=prefix,
+    )
     return env
 
 
 def manage(env, *args):
-    subprocess.run([sys.executable, str(MANAGE), *args, "--skip-checks"], env=env, cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(MANAGE), *args, "--skip-checks"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def serve(env):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, str(MANAGE), "runserver", f"127.0.0.1:{port}", "--noreload",
-                                "--skip-checks"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, str(MANAGE), "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _attempt in range(300):
         try:
@@ -105,8 +114,14 @@ def load(url, clients=CLIENTS, seconds=SECONDS):
         thread.start()
     for thread in threads:
         thread.join()
-    return {"requests": len(latencies), "seconds": time.monotonic() - began, "failures": failures[0],
-            "p50": percentile(latencies, 0.5), "p95": percentile(latencies, 0.95), "max": max(latencies)}
+    return {
+        "requests": len(latencies),
+        "seconds": time.monotonic() - began,
+        "failures": failures[0],
+        "p50": percentile(latencies, 0.5),
+        "p95": percentile(latencies, 0.95),
+        "max": max(latencies),
+    }
 
 
 def measure(cluster_url):
@@ -135,23 +150,31 @@ def measure(cluster_url):
 
 
 def table(results):
-    rows = ["| cluster | requests | requests/s | failed | p50 ms | p95 ms | max ms |", "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| cluster | requests | requests/s | failed | p50 ms | p95 ms | max ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for mode, label in (("healthy", "answering"), ("hung", "hung (accepts, never answers)")):
         data = results[mode]
-        rows.append(f"| {label} | {data['requests']:,} | {data['requests'] / data['seconds']:.1f} | {data['failures']} | "
-                    f"{data['p50']:.0f} | {data['p95']:.0f} | {data['max']:.0f} |")
+        rows.append(
+            f"| {label} | {data['requests']:,} | {data['requests'] / data['seconds']:.1f} | {data['failures']} | "
+            f"{data['p50']:.0f} | {data['p95']:.0f} | {data['max']:.0f} |"
+        )
     return "\n".join(rows)
 
 
 def section(results):
-    return "\n".join([
-        "#### Degraded mode: a hung cluster",
-        "",
-        f"The example site (threaded development server, SQLite, the demo's default size) under {CLIENTS} concurrent "
-        f"clients for {SECONDS} s each, requesting `{PATH}`, with the package's defaults (`TIMEOUT` 2 s without "
-        "retry, `REQUEST_BUDGET` 3 s, breaker opening after 3 failures for 30 s). With the cluster hung, the first "
-        f"requests wait one timeout each, then the breaker answers from the database at once; the hung socket saw "
-        f"{results['hung']['connections']} connections in all.",
-        "",
-        table(results),
-    ])
+    return "\n".join(
+        [
+            "#### Degraded mode: a hung cluster",
+            "",
+            "The example site (threaded development server, SQLite, the demo's default size) "
+            f"under {CLIENTS} concurrent "
+            f"clients for {SECONDS} s each, requesting `{PATH}`, with the package's defaults (`TIMEOUT` 2 s without "
+            "retry, `REQUEST_BUDGET` 3 s, breaker opening after 3 failures for 30 s). With the cluster hung, the first "
+            f"requests wait one timeout each, then the breaker answers from the database at once; the hung socket saw "
+            f"{results['hung']['connections']} connections in all.",
+            "",
+            table(results),
+        ]
+    )

@@ -82,23 +82,47 @@ def latency(engine_name, es_client, repeat, warmup_seconds):
             if engine_name == "elasticsearch" and len(recorder.took) != repeat:
                 raise RuntimeError("Elasticsearch did not answer every listing: the engine fell back to the database")
             results.append(
-                {"engine": engine_name, "scenario": scenario, "count": result.count, "warmed": warmed, "view": view,
-                 "engine_ms": engine, "took": list(recorder.took)}
+                {
+                    "engine": engine_name,
+                    "scenario": scenario,
+                    "count": result.count,
+                    "warmed": warmed,
+                    "view": view,
+                    "engine_ms": engine,
+                    "took": list(recorder.took),
+                }
             )
     return results
 
 
 def latency_table(rows):
-    header = ["engine", "scenario", "matches", "view p50", "view p95", "engine p50", "engine p95", "ES took p50",
-              "ES took p95"]
+    header = [
+        "engine",
+        "scenario",
+        "matches",
+        "view p50",
+        "view p95",
+        "engine p50",
+        "engine p95",
+        "ES took p50",
+        "ES took p95",
+    ]
     body = []
     for row in rows:
         took = row["took"]
-        body.append([
-            row["engine"], row["scenario"].name, f"{row['count']:,}", ms(p50(row["view"])), ms(p95(row["view"])),
-            ms(p50(row["engine_ms"])), ms(p95(row["engine_ms"])),
-            ms(p50(took)) if took else "–", ms(p95(took)) if took else "–",
-        ])
+        body.append(
+            [
+                row["engine"],
+                row["scenario"].name,
+                f"{row['count']:,}",
+                ms(p50(row["view"])),
+                ms(p95(row["view"])),
+                ms(p50(row["engine_ms"])),
+                ms(p95(row["engine_ms"])),
+                ms(p50(took)) if took else "–",
+                ms(p95(took)) if took else "–",
+            ]
+        )
     return table(header, body)
 
 

@@ -27,7 +27,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.index import FilterField, RelatedFields
 from modelsearch.query import MATCH_ALL
 
-from bibnetz_wagtail.models import MeasurePage, TargetGroup, Topic, ToolkitResult
+from bibnetz_wagtail.models import MeasurePage, TargetGroup, ToolkitResult, Topic
 from bibnetz_wagtail.search.bands import METRIC_FIELDS
 from bibnetz_wagtail.search.engines import get_engine
 from bibnetz_wagtail.search.vocabulary import load_vocabulary
@@ -128,8 +128,17 @@ def latency(repeat, warmup_seconds):
                 elapsed, result = timed(listing, query)
                 wall.append(elapsed)
                 took.append(sum(recorder.took))
-            rows.append({"scenario": scenario, "count": result["count"], "warmed": warmed, "wall": wall, "took": took,
-                         "requests": len(recorder.round_trips), "agrees": agrees(query, result)})
+            rows.append(
+                {
+                    "scenario": scenario,
+                    "count": result["count"],
+                    "warmed": warmed,
+                    "wall": wall,
+                    "took": took,
+                    "requests": len(recorder.round_trips),
+                    "agrees": agrees(query, result),
+                }
+            )
     return rows
 
 
@@ -149,11 +158,27 @@ def agrees(query, result):
 
 
 def latency_table(rows):
-    header = ["scenario", "requests", "matches", "same counts as the package", "wall p50", "wall p95",
-              "Σ ES took p50", "Σ ES took p95"]
+    header = [
+        "scenario",
+        "requests",
+        "matches",
+        "same counts as the package",
+        "wall p50",
+        "wall p95",
+        "Σ ES took p50",
+        "Σ ES took p95",
+    ]
     body = [
-        [row["scenario"].name, row["requests"], f"{row['count']:,}", "yes" if row["agrees"] else "no",
-         ms(p50(row["wall"])), ms(p95(row["wall"])), ms(p50(row["took"])), ms(p95(row["took"]))]
+        [
+            row["scenario"].name,
+            row["requests"],
+            f"{row['count']:,}",
+            "yes" if row["agrees"] else "no",
+            ms(p50(row["wall"])),
+            ms(p95(row["wall"])),
+            ms(p50(row["took"])),
+            ms(p95(row["took"])),
+        ]
         for row in rows
     ]
     return table(header, body, left=1)

@@ -96,10 +96,18 @@ def reindex(tracemalloc_run=True):
     rows = []
     for index, (documents, elapsed, rss) in enumerate(timed_run.points):
         traced = f"{traced_points[index][2]:.1f}" if index < len(traced_points) else "–"
-        rows.append([f"first {documents:,} measures", f"{elapsed:.1f}", f"{documents / elapsed:,.0f}",
-                     f"{rss:.1f}", traced])
-    rows.append([f"whole rebuild() ({total:,}, incl. index creation, refresh, alias swap)", f"{seconds:.1f}",
-                 f"{total / seconds:,.0f}", f"{rss_peak:.1f}", "–"])
+        rows.append(
+            [f"first {documents:,} measures", f"{elapsed:.1f}", f"{documents / elapsed:,.0f}", f"{rss:.1f}", traced]
+        )
+    rows.append(
+        [
+            f"whole rebuild() ({total:,}, incl. index creation, refresh, alias swap)",
+            f"{seconds:.1f}",
+            f"{total / seconds:,.0f}",
+            f"{rss_peak:.1f}",
+            "–",
+        ]
+    )
     header = ["documents", "seconds", "documents/s", "peak RSS growth MiB", "tracemalloc peak MiB"]
     return {
         "total": total,

@@ -1,7 +1,7 @@
 """The Markdown report: every section's table, what was measured, and a verdict on the issue's targets."""
 
 from . import listing, reference
-from .report import ms, p50, p95, table
+from .report import ms, p95, table
 
 TARGET_P95_MS = 50
 TARGET_SPEEDUP = 3
@@ -25,7 +25,8 @@ def header(results):
         f"(`bibnetz_demo`, seed 42). Command: `bash benchmarks/run` ({args.repeat} timed repetitions per "
         f"scenario{f', {args.db_repeat} for the database engine' if args.db_repeat != args.repeat else ''}; "
         f"nearest-rank percentiles; times in ms). {warm_up_text(results)} Elasticsearch runs on the same machine "
-        f"(heap as in the first line; set it with `BIBNETZ_ES_JAVA_OPTS`). 1-minute load average {load_text(results['load'])}: the benchmark and Elasticsearch account "
+        "(heap as in the first line; set it with `BIBNETZ_ES_JAVA_OPTS`). "
+        f"1-minute load average {load_text(results['load'])}: the benchmark and Elasticsearch account "
         "for about 1–2, anything above means other work shared the cores and widened the percentiles.",
     ]
 
@@ -35,18 +36,19 @@ def warm_up_text(results):
     args = results["args"]
     package = [row for row in results.get("latency", []) if row["engine"] == "elasticsearch"]
     wagtail = results.get("reference", [])
-    counts = [f"{count_range(package)} listings of the package" if package else "",
-              f"{count_range(wagtail)} of the Wagtail reference" if wagtail else ""]
+    counts = [
+        f"{count_range(package)} listings of the package" if package else "",
+        f"{count_range(wagtail)} of the Wagtail reference" if wagtail else "",
+    ]
     text = (
         f"Before timing, each scenario runs untimed for {args.warmup:g} s ({', '.join(filter(None, counts))}; "
         "the database engine runs 3 listings): Elasticsearch's JVM compiles its hot search code only after many "
         "requests, which a live cluster has long behind it and a server the benchmark has just started has not."
     )
     if package and min(len(row["warmed"]) for row in package) >= 200:
-        settling = "; ".join(
-            f"{ms(p95(row['warmed'][:100]))} → {ms(p95(row['warmed'][-100:]))}" for row in package
-        )
-        text += f" p95 of the first and of the last 100 untimed listings (view and engine call), per scenario: {settling} ms."
+        settling = "; ".join(f"{ms(p95(row['warmed'][:100]))} → {ms(p95(row['warmed'][-100:]))}" for row in package)
+        text += " p95 of the first and of the last 100 untimed listings (view and engine call), "
+        text += f"per scenario: {settling} ms."
     return text
 
 
@@ -97,11 +99,18 @@ def reference_section(results):
     comparison = []
     for row in results["reference"]:
         ours = es_rows[row["scenario"]]
-        comparison.append([
-            row["scenario"].name, ms(p95(ours["engine_ms"])), ms(p95(ours["view"])), ms(p95(row["wall"])),
-            f"{p95(row['wall']) / p95(ours['engine_ms']):.1f}×", f"{p95(row['wall']) / p95(ours['view']):.1f}×",
-            ms(p95(ours["took"])), ms(p95(row["took"])),
-        ])
+        comparison.append(
+            [
+                row["scenario"].name,
+                ms(p95(ours["engine_ms"])),
+                ms(p95(ours["view"])),
+                ms(p95(row["wall"])),
+                f"{p95(row['wall']) / p95(ours['engine_ms']):.1f}×",
+                f"{p95(row['wall']) / p95(ours['view']):.1f}×",
+                ms(p95(ours["took"])),
+                ms(p95(row["took"])),
+            ]
+        )
     return [
         "### Reference: the same listing with Wagtail's own search",
         "",
@@ -118,8 +127,8 @@ def reference_section(results):
         "the reference slightly *cheaper* than a stock Wagtail site, not dearer.",
         "- **Search fields added for this process only** (no migration, `MeasurePage` unchanged on disk): "
         "`FilterField` `cost`, `effort`, `topics`, `target_groups`, `toolkit_results` (`.facet()` needs them; "
-        "only `status` is declared), `RelatedFields(\"topics\", [FilterField(\"slug\")])` for the topic filter "
-        "and `RelatedFields(\"library\", [FilterField(\"population\"), …])` for the band filters.",
+        'only `status` is declared), `RelatedFields("topics", [FilterField("slug")])` for the topic filter '
+        'and `RelatedFields("library", [FilterField("population"), …])` for the band filters.',
         f"- **Left out, because Wagtail's search cannot express them** (again cheaper): the facets "
         f"{', '.join(reference.LEFT_OUT)} (`.facet()` counts terms of the model's own fields only: nothing "
         "through the library, no ranges), so 6 of 11 facets are counted; ranking by likeness (no "
@@ -138,14 +147,35 @@ def reference_section(results):
         "engine, and the same count for every facet value it returns: it is the same listing, with fewer "
         "facets and without likeness ranking.",
         "",
-        table(["indexing", "documents", "seconds", "documents/s"], [[
-            "Wagtail's indexer (reference)", f"{built['total']:,}", f"{built['seconds']:.1f}",
-            f"{built['rate']:,.0f}"]], left=1),
+        table(
+            ["indexing", "documents", "seconds", "documents/s"],
+            [
+                [
+                    "Wagtail's indexer (reference)",
+                    f"{built['total']:,}",
+                    f"{built['seconds']:.1f}",
+                    f"{built['rate']:,.0f}",
+                ]
+            ],
+            left=1,
+        ),
         "",
         reference.latency_table(results["reference"]),
         "",
-        table(["scenario (p95 ms)", "package engine", "package view", "Wagtail reference", "reference ÷ engine",
-               "reference ÷ view", "package ES took", "reference Σ ES took"], comparison, left=1),
+        table(
+            [
+                "scenario (p95 ms)",
+                "package engine",
+                "package view",
+                "Wagtail reference",
+                "reference ÷ engine",
+                "reference ÷ view",
+                "package ES took",
+                "reference Σ ES took",
+            ],
+            comparison,
+            left=1,
+        ),
     ]
 
 
@@ -153,11 +183,12 @@ def reindex_section(results):
     if "reindex" not in results:
         return []
     return [
-        "### Reindex: `rebuild(\"measures\")`",
+        '### Reindex: `rebuild("measures")`',
         "",
         "Documents are built from plain database rows in chunks of 500 (one query for the pages with their "
         "library, one per relation) and sent with `streaming_bulk` into a new index whose periodic refresh is off "
-        "until all are in; then it is refreshed and the alias moves. Peak memory is noted when the first quarter and when all documents "
+        "until all are in; then it is refreshed and the alias moves. "
+        "Peak memory is noted when the first quarter and when all documents "
         "are through: peak RSS growth of the timed run (`VmHWM`, reset before it) and the `tracemalloc` peak of "
         "a second, traced run.",
         "",
@@ -210,7 +241,13 @@ def flatness(data):
 
 
 def report(results):
-    sections = [header(results), latency_section(results), breakdown_section(results), reference_section(results),
-                reindex_section(results), targets_section(results)]
+    sections = [
+        header(results),
+        latency_section(results),
+        breakdown_section(results),
+        reference_section(results),
+        reindex_section(results),
+        targets_section(results),
+    ]
     text = "\n\n".join("\n".join(section) for section in sections if section)
     return text + "\n\n" + results["degraded"] if results.get("degraded") else text

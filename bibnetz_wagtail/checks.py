@@ -12,6 +12,7 @@ from .search.optional import INSTALL_HINT, elasticsearch_installed
 #: The optional app with the admin screens; named here, never imported.
 MODELADMIN_APP = "bibnetz_wagtail.contrib.modeladmin"
 
+
 @register()
 def check_bibnetz_settings(app_configs, **kwargs):
     errors = []
@@ -146,6 +147,8 @@ def check_email_management(app_configs, **kwargs):
             id="bibnetz_wagtail.W032",
         )
     ]
+
+
 @register()
 def check_mail_base_url(app_configs, **kwargs):
     """Every link in the package's e-mails starts with WAGTAILADMIN_BASE_URL, so it must be a usable address."""

@@ -194,4 +194,3 @@ def use_figure_fields(form, figures):
     for name, figure in figures.items():
         if name in form.fields:
             form.fields[name] = figure_field_like(form.fields[name], figure)
-

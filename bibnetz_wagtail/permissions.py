@@ -24,7 +24,10 @@ JOIN_TASK = "Profil prüfen"
 PAGE_PERMISSION_TYPES = ("add", "change", "publish")
 #: What a library's team may do with images and documents, in its own collection only ("add" includes editing
 #: own uploads), and what it may do in the network's shared collection, if the site names one.
-OWN_FILE_PERMISSIONS = {"wagtailimages": ("add_image", "choose_image"), "wagtaildocs": ("add_document", "choose_document")}
+OWN_FILE_PERMISSIONS = {
+    "wagtailimages": ("add_image", "choose_image"),
+    "wagtaildocs": ("add_document", "choose_document"),
+}
 SHARED_FILE_PERMISSIONS = {"wagtailimages": ("choose_image",), "wagtaildocs": ("choose_document",)}
 
 

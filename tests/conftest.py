@@ -1,11 +1,14 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
+from bibnetz_wagtail.permissions import moderators_group
 from bibnetz_wagtail.search.breaker import BREAKER
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
 
 from .elastic import INDEXING_ENGINE, IndexingEngine, delete_indices, elastic_settings, reachable_url
 from .factories import LibraryIndexPageFactory, MeasureIndexPageFactory, TaskShareIndexPageFactory
+from .membership_net import net  # noqa: F401  (a fixture for every test module)
 from .world import build_world
 
 ENGINES = ["database", "elasticsearch"]
@@ -19,7 +22,8 @@ def empty_cache():
 
 @pytest.fixture(autouse=True)
 def closed_breaker():
-    """The circuit breaker is shared by the process: an outage in one test must not answer the next from the database."""
+    """The circuit breaker is shared by the process: an outage in one test must not answer the next from the
+    database."""
     BREAKER.reset()
     yield
     BREAKER.reset()
@@ -33,6 +37,20 @@ def index_pages(db):
         "measures": MeasureIndexPageFactory(),
         "tasks": TaskShareIndexPageFactory(),
     }
+
+
+@pytest.fixture
+def index(db):
+    """A library directory: where join requests put their profiles."""
+    return LibraryIndexPageFactory()
+
+
+@pytest.fixture
+def moderator(index):
+    """A network moderator (in the moderators group, which the join workflow asks for approval)."""
+    user = get_user_model().objects.create_user("moderation", "moderation@netzwerk.example", "Moderation-Passwort-1")
+    user.groups.add(moderators_group())
+    return user
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.test import Client
 
 from bibnetz_wagtail.models import Membership
@@ -12,12 +11,6 @@ from bibnetz_wagtail.models import Membership
 from .factories import LibraryProfilePageFactory, MeasurePageFactory, TaskSharePageFactory
 
 PASSWORD = "ein-langes-Passwort-42"
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    """Rate limits count in the cache; every test starts with none used."""
-    cache.clear()
 
 
 def member(email, *libraries, role="editor"):
@@ -58,4 +51,3 @@ def denied(response):
     return response.status_code == 403 or (
         response.status_code == 302 and "/edit/" not in urlsplit(response["Location"]).path
     )
-

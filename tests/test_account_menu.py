@@ -116,7 +116,9 @@ def test_the_menu_template_can_be_replaced(tmp_path, settings):
 def test_the_front_end_login_takes_the_email_address_and_goes_back(client):
     User.objects.create_user("erika", "erika@kleinhausen.example", PASSWORD)
 
-    response = client.post(LOGIN_URL, {"username": "Erika@Kleinhausen.example", "password": PASSWORD, "next": "/massnahmen/"})
+    response = client.post(
+        LOGIN_URL, {"username": "Erika@Kleinhausen.example", "password": PASSWORD, "next": "/massnahmen/"}
+    )
 
     assert response.status_code == 302 and response["Location"] == "/massnahmen/"
     page = client.get(LOGIN_URL).content.decode()

@@ -133,7 +133,10 @@ class TestAdminLogin:
         assert "_auth_user_id" not in client.session
         # The owner, elsewhere, is not locked out by the failure.
         elsewhere = Client(REMOTE_ADDR="198.51.100.1")
-        assert elsewhere.post("/admin/login/", {"username": "erika@buecherei.example", "password": PASSWORD}).status_code == 302
+        assert (
+            elsewhere.post("/admin/login/", {"username": "erika@buecherei.example", "password": PASSWORD}).status_code
+            == 302
+        )
 
 
 class TestLoginThrottling:

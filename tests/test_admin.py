@@ -29,8 +29,8 @@ from bibnetz_wagtail.models import (
     Participation,
     TaskShareIndexPage,
     TaskSharePage,
-    Topic,
     ToolkitResult,
+    Topic,
 )
 
 from .factories import (

@@ -135,7 +135,14 @@ class TestFolding:
     def test_json_is_unchanged(self, client, crowded):
         data = client.get(f"/massnahmen/?format=json&similar_to={crowded.libraries['a'].pk}").json()
         assert set(data["results"][0]) == {
-            "id", "title", "url", "summary", "first_published_at", "library", "terms", "likeness"
+            "id",
+            "title",
+            "url",
+            "summary",
+            "first_published_at",
+            "library",
+            "terms",
+            "likeness",
         }
 
     def test_folding_costs_no_queries(self, client, crowded):

@@ -137,8 +137,9 @@ def test_the_last_place_of_a_call_goes_to_exactly_one_library(site):
     for email, library in zip(guests, guest_libraries):
         assert join_call(site, logged_in(site, email), call_id, library, "Gern.")().status_code == 302
     with database(site) as db:
-        requests_ids = [row[0] for row in db.execute(
-            "SELECT id FROM bibnetz_wagtail_participation WHERE task_id = ?", (call_id,))]
+        requests_ids = [
+            row[0] for row in db.execute("SELECT id FROM bibnetz_wagtail_participation WHERE task_id = ?", (call_id,))
+        ]
     host = logged_in(site, host_email)
     token = csrf_token(host, f"{site.url}/netzwerk/anmelden/")
 
@@ -151,11 +152,15 @@ def test_the_last_place_of_a_call_goes_to_exactly_one_library(site):
     assert 500 not in statuses and statuses.count(302) >= 1, statuses
     assert set(statuses) <= {302, 409}, statuses
     with database(site) as db:
-        states = [row[0] for row in db.execute(
-            "SELECT state FROM bibnetz_wagtail_participation WHERE task_id = ?", (call_id,))]
+        states = [
+            row[0]
+            for row in db.execute("SELECT state FROM bibnetz_wagtail_participation WHERE task_id = ?", (call_id,))
+        ]
         accepted_events = db.execute(
             "SELECT count(*) FROM bibnetz_wagtail_participationevent e JOIN bibnetz_wagtail_participation p "
-            "ON p.id = e.participation_id WHERE p.task_id = ? AND e.state = 'accepted'", (call_id,)).fetchone()[0]
+            "ON p.id = e.participation_id WHERE p.task_id = ? AND e.state = 'accepted'",
+            (call_id,),
+        ).fetchone()[0]
     assert sorted(states) == ["accepted", "requested"]
     assert accepted_events == 1
 
@@ -165,24 +170,37 @@ def application(site, email, name):
     url = f"{site.url}/netzwerk/zugang-beantragen/"
     token = csrf_token(session, url)
     data = {
-        "csrfmiddlewaretoken": token, "title": name, "municipality": "Kleinstadt", "state": "BB",
-        "library_type": "municipal", "population": "8000", "floor_area_m2": "250", "staff_fte": "2,5",
-        "contact_person": "Erika Muster", "email": email, "password1": "Ausleihe-am-Markt-26",
-        "password2": "Ausleihe-am-Markt-26", "consent": "on", "homepage": "",
+        "csrfmiddlewaretoken": token,
+        "title": name,
+        "municipality": "Kleinstadt",
+        "state": "BB",
+        "library_type": "municipal",
+        "population": "8000",
+        "floor_area_m2": "250",
+        "staff_fte": "2,5",
+        "contact_person": "Erika Muster",
+        "email": email,
+        "password1": "Ausleihe-am-Markt-26",
+        "password2": "Ausleihe-am-Markt-26",
+        "consent": "on",
+        "homepage": "",
     }
     return lambda: session.post(url, data, allow_redirects=False, timeout=60)
 
 
 def test_sign_ups_at_once_all_arrive_and_a_double_submit_creates_one_account(site):
-    posts = [application(site, f"neu{number}@gleichzeitig.example", f"Bücherei Gleichzeitig {number}")
-             for number in range(THREADS - 2)]
+    posts = [
+        application(site, f"neu{number}@gleichzeitig.example", f"Bücherei Gleichzeitig {number}")
+        for number in range(THREADS - 2)
+    ]
     posts += [application(site, "doppelt@gleichzeitig.example", "Bücherei Doppelt") for _ in range(2)]
     responses = all_at_once(posts)
     assert [response.status_code for response in responses] == [302] * len(posts), [r.text[:300] for r in responses]
     with database(site) as db:
         accounts = db.execute("SELECT email FROM auth_user WHERE email LIKE '%@gleichzeitig.example'").fetchall()
         profiles = db.execute(
-            "SELECT count(*) FROM wagtailcore_page WHERE title LIKE 'Bücherei Gleichzeitig %' OR title = 'Bücherei Doppelt'"
+            "SELECT count(*) FROM wagtailcore_page "
+            "WHERE title LIKE 'Bücherei Gleichzeitig %' OR title = 'Bücherei Doppelt'"
         ).fetchone()[0]
     assert sorted(email for (email,) in accounts) == sorted(
         [f"neu{number}@gleichzeitig.example" for number in range(THREADS - 2)] + ["doppelt@gleichzeitig.example"]

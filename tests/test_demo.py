@@ -70,8 +70,11 @@ def correlation(xs, ys):
 def test_creates_the_requested_amounts_below_the_three_index_pages():
     output = demo()
     root = Site.objects.get(is_default_site=True).root_page
-    for model, slug in ((LibraryIndexPage, "bibliotheken"), (MeasureIndexPage, "massnahmen"),
-                        (TaskShareIndexPage, "aufgaben-teilen")):
+    for model, slug in (
+        (LibraryIndexPage, "bibliotheken"),
+        (MeasureIndexPage, "massnahmen"),
+        (TaskShareIndexPage, "aufgaben-teilen"),
+    ):
         page = model.objects.get()
         assert page.slug == slug
         assert page.get_parent().pk == root.pk
@@ -171,7 +174,7 @@ def test_reset_is_explained_in_the_help():
 def test_every_population_band_and_every_state_gets_libraries():
     demo(libraries=100, measures=0, tasks=0)
     populations = list(LibraryProfilePage.objects.values_list("population", flat=True))
-    bands = {band: 0 for band in DEFAULT_BANDS["population"]}
+    bands = dict.fromkeys(DEFAULT_BANDS["population"], 0)
     for population in populations:
         bands[band_of(population)] += 1
     assert all(bands.values()), bands

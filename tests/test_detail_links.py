@@ -24,7 +24,10 @@ pytestmark = pytest.mark.django_db
 
 def links(html):
     """``{link text: href}`` of every link in ``html``."""
-    return {re.sub(r"<[^>]+>|\s+", " ", text).strip(): href for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', html, re.S)}
+    return {
+        re.sub(r"<[^>]+>|\s+", " ", text).strip(): href
+        for href, text in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(.*?)</a>', html, re.S)
+    }
 
 
 def queries_for(client, url):
@@ -112,7 +115,10 @@ def test_accepted_partners_link_to_their_live_profile(index_pages, library):
 
 
 def test_partner_links_cost_the_same_queries_for_one_partner_or_many(index_pages, library):
-    one, many = TaskSharePageFactory(parent=library, partners_wanted=5), TaskSharePageFactory(parent=library, partners_wanted=5)
+    one, many = (
+        TaskSharePageFactory(parent=library, partners_wanted=5),
+        TaskSharePageFactory(parent=library, partners_wanted=5),
+    )
     accepted(one, LibraryProfilePageFactory(parent=index_pages["libraries"]))
     for _ in range(4):
         accepted(many, LibraryProfilePageFactory(parent=index_pages["libraries"]))

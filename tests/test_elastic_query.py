@@ -27,7 +27,12 @@ def fixed_clock_and_bands(settings, monkeypatch):
 
 def own_filter_facet(key, filters, agg):
     """A facet with an active filter of its own: counted over all documents with every other filter."""
-    return {f"_all_{key}": {"global": {}, "aggs": {f"_filter_{key}": {"filter": {"bool": {"filter": filters}}, "aggs": agg}}}}
+    return {
+        f"_all_{key}": {
+            "global": {},
+            "aggs": {f"_filter_{key}": {"filter": {"bool": {"filter": filters}}, "aggs": agg}},
+        }
+    }
 
 
 def terms(key, size):
@@ -60,7 +65,11 @@ def test_filters_in_the_query_and_disjunctive_counts_only_for_filtered_facets():
             "function_score": {
                 "query": {"bool": {"filter": [LIVE, STATE_BY, SMALL_TOWNS]}},
                 "functions": [
-                    {"gauss": {"ln_population": {"origin": 8.517193191416238, "scale": 0.6931471805599453, "decay": 0.5}}},
+                    {
+                        "gauss": {
+                            "ln_population": {"origin": 8.517193191416238, "scale": 0.6931471805599453, "decay": 0.5}
+                        }
+                    },
                     {"gauss": {"ln_fte": {"origin": 0.6931471805599453, "scale": 0.6931471805599453, "decay": 0.5}}},
                 ],
                 "score_mode": "avg",
@@ -104,7 +113,11 @@ def test_text_and_a_filter_count_on_the_union_of_matches_and_keep_hits_by_post_f
 
 def test_three_filters_count_on_documents_that_match_all_but_at_most_one():
     town = {"terms": {"library_type": ["town"]}}
-    query = ListingQuery(kind="libraries", terms={"state": ("BY",), "library_type": ("town",)}, bands={"population": (parse_band("0-5000"),)})
+    query = ListingQuery(
+        kind="libraries",
+        terms={"state": ("BY",), "library_type": ("town",)},
+        bands={"population": (parse_band("0-5000"),)},
+    )
     search = build_search(query, VOCABULARY).to_dict()
     all_but_one = [
         {"bool": {"filter": [town, SMALL_TOWNS]}},

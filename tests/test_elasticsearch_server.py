@@ -119,7 +119,10 @@ def test_terms_filter_filters_and_range_aggregations(es, library_index):
                 }
             },
             "sizes": {
-                "range": {"field": "population", "ranges": [{"key": "klein", "to": 5000}, {"key": "gross", "from": 5000}]}
+                "range": {
+                    "field": "population",
+                    "ranges": [{"key": "klein", "to": 5000}, {"key": "gross", "from": 5000}],
+                }
             },
         },
     )

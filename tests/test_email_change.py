@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from .membership_net import PASSWORD, client_for, fresh_limits, member, net  # noqa: F401 (fixtures)
+from .membership_net import PASSWORD, client_for, member
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,9 @@ def test_the_new_address_is_used_only_after_it_is_confirmed(net):
     assert (user.email, user.username) == ("Neu@Ahorn.example", "neu@ahorn.example")
     [notice] = [message for message in mail.outbox if message.to == ["team@ahorn.example"]]
     assert "neu@ahorn.example" in notice.body.lower() and "&" not in notice.subject
-    assert Client().post("/netzwerk/anmelden/", {"username": "neu@ahorn.example", "password": PASSWORD}).status_code == 302
+    assert (
+        Client().post("/netzwerk/anmelden/", {"username": "neu@ahorn.example", "password": PASSWORD}).status_code == 302
+    )
     # The link works once: the address it started from has changed.
     assert Client().get(path).status_code == 400
 

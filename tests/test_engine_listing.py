@@ -1,7 +1,5 @@
 """The listing contract, engine by engine: facets, disjunctive counts, bands, text, likeness, order, pages."""
 
-import math
-
 import pytest
 
 from bibnetz_wagtail.search.query import ListingQuery, Reference, likeness, metric_similarity

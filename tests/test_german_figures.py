@@ -65,8 +65,11 @@ class TestListing:
         [
             ("like_population=99.000.000", "Einwohnerzahl: Die Einwohnerzahl kann höchstens 10.000.000 betragen."),
             ("like_area=1e9", "Fläche (m²): Bitte geben Sie eine Zahl ein, z. B. 250."),
-            ("like_fte=2,755", "Personal (VZÄ): Bitte das Personal in Vollzeitäquivalenten mit höchstens zwei "
-             "Nachkommastellen angeben, z. B. 2,75."),
+            (
+                "like_fte=2,755",
+                "Personal (VZÄ): Bitte das Personal in Vollzeitäquivalenten mit höchstens zwei "
+                "Nachkommastellen angeben, z. B. 2,75.",
+            ),
         ],
     )
     def test_json_keeps_the_400_of_the_contract(self, client, world, querystring, error):

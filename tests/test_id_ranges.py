@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from .membership_net import client_for, fresh_limits, net  # noqa: F401 (fixtures)
+from .membership_net import client_for
 
 pytestmark = pytest.mark.django_db
 

@@ -52,7 +52,10 @@ def network(elastic, index_pages):
 
 
 def unreachable(settings):
-    settings.BIBNETZ = {**settings.BIBNETZ, "ELASTICSEARCH": {**settings.BIBNETZ["ELASTICSEARCH"], "HOSTS": [UNREACHABLE]}}
+    settings.BIBNETZ = {
+        **settings.BIBNETZ,
+        "ELASTICSEARCH": {**settings.BIBNETZ["ELASTICSEARCH"], "HOSTS": [UNREACHABLE]},
+    }
 
 
 def reachable_again(settings, url):

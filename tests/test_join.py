@@ -6,16 +6,12 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
-from bibnetz_wagtail.models import JoinRequest, LibraryProfilePage, Membership
 from bibnetz_wagtail.conf import get_setting
-from bibnetz_wagtail.permissions import moderators_group
-
-from .factories import LibraryIndexPageFactory
+from bibnetz_wagtail.models import JoinRequest, LibraryProfilePage, Membership
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -43,25 +39,6 @@ def join_data(**overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def index(db):
-    return LibraryIndexPageFactory()
-
-
-@pytest.fixture
-def moderator(index):
-    user = User.objects.create_user("moderation", "moderation@netzwerk.example", "Moderation-Passwort-1")
-    user.groups.add(moderators_group())
-    return user
 
 
 def outbox_to(address):
@@ -95,8 +72,20 @@ class TestJoinForm:
         html = response.content.decode()
         assert response.status_code == 200
         assert "Zugang beantragen" in html and "Datenschutzhinweis" in html
-        fields = ("title", "municipality", "state", "library_type", "population", "floor_area_m2", "staff_fte",
-                  "contact_person", "email", "password1", "password2", "consent")
+        fields = (
+            "title",
+            "municipality",
+            "state",
+            "library_type",
+            "population",
+            "floor_area_m2",
+            "staff_fte",
+            "contact_person",
+            "email",
+            "password1",
+            "password2",
+            "consent",
+        )
         for name in fields:
             assert f'name="{name}"' in html, name
         assert 'class="bibnetz-honeypot"' in html

@@ -9,7 +9,7 @@ from wagtail.models import Page, WorkflowState
 from bibnetz_wagtail.models import JoinRequest, LibraryProfilePage
 
 from .editor_form import editor_form_data
-from .test_join import apply_and_confirm, fresh_cache, index, moderator, outbox_to, task_state_of  # noqa: F401
+from .test_join import apply_and_confirm, outbox_to, task_state_of
 
 pytestmark = pytest.mark.django_db
 WELCOME = "Willkommen im Netzwerk: Ihr Zugang ist freigeschaltet"

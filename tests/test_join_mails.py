@@ -11,13 +11,12 @@ from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowTask
 
 from bibnetz_wagtail.checks import check_mail_base_url
-
 from bibnetz_wagtail.models import LibraryProfilePage, Participation
 from bibnetz_wagtail.web.links import base_url
 from bibnetz_wagtail.web.participation.notify import notify_change
 
 from .factories import LibraryProfilePageFactory, TaskSharePageFactory
-from .test_join import apply, apply_and_confirm, fresh_cache, index, join_data, moderator, task_state_of  # noqa: F401
+from .test_join import apply, apply_and_confirm, join_data, task_state_of
 
 pytestmark = pytest.mark.django_db
 BASE = "https://netzwerk.example.org"
@@ -138,8 +137,10 @@ class TestBaseUrlCheck:
         site = Site.objects.get(is_default_site=True)
         assert base_url() == site.root_url
 
-    @pytest.mark.parametrize("value", ["netzwerk.example.org", "ftp://netzwerk.example.org", "https://", 42,
-                                       "https://netzwerk.example.org/?x=1"])
+    @pytest.mark.parametrize(
+        "value",
+        ["netzwerk.example.org", "ftp://netzwerk.example.org", "https://", 42, "https://netzwerk.example.org/?x=1"],
+    )
     def test_malformed_base_is_an_error(self, settings, value):
         settings.WAGTAILADMIN_BASE_URL = value
         [error] = check_mail_base_url(None)

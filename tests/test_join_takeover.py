@@ -6,32 +6,18 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Collection
 
 from bibnetz_wagtail.models import JoinRequest, LibraryProfilePage, Membership
 
-from .factories import LibraryIndexPageFactory
 from .test_join import JOIN_URL, LINK, PASSWORD, join_data
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 VICTIM = "leitung@kleinhausen.example"
 ATTACKER_PASSWORD = "Fremdes-Passwort-4711"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def index(db):
-    return LibraryIndexPageFactory()
 
 
 def apply(client, **overrides):
@@ -45,7 +31,11 @@ def apply_as_attacker(client):
 
 
 def links_to(address=VICTIM):
-    return [LINK.search(message.body).group(1) for message in mail.outbox if address in message.to and LINK.search(message.body)]
+    return [
+        LINK.search(message.body).group(1)
+        for message in mail.outbox
+        if address in message.to and LINK.search(message.body)
+    ]
 
 
 def library_collections():
@@ -116,7 +106,10 @@ class TestConfirmingTakesThePassword:
         for password in ("", PASSWORD):
             response = client.post(link, {"password": password})
             assert response.status_code == 200
-            assert "nicht das Passwort dieses Antrags" in response.content.decode() or "Bitte geben Sie das Passwort" in response.content.decode()
+            assert (
+                "nicht das Passwort dieses Antrags" in response.content.decode()
+                or "Bitte geben Sie das Passwort" in response.content.decode()
+            )
         assert JoinRequest.objects.get().state == "unverified"
 
     def test_wrong_passwords_are_limited(self, client, index, settings):
@@ -195,4 +188,6 @@ class TestNoEnumeration:
             client.post(JOIN_URL, join_data(email=email))
             for email in ("neu@kleinhausen.example", "unbestaetigt@kleinhausen.example", "bekannt@kleinhausen.example")
         ]
-        assert {(answer.status_code, answer["Location"]) for answer in answers} == {(302, "/netzwerk/zugang-beantragen/gesendet/")}
+        assert {(answer.status_code, answer["Location"]) for answer in answers} == {
+            (302, "/netzwerk/zugang-beantragen/gesendet/")
+        }

@@ -17,7 +17,7 @@ from bibnetz_wagtail.models import LibraryProfilePage, MeasurePage
 from bibnetz_wagtail.permissions import moderators_group
 
 from .factories import MeasurePageFactory
-from .membership_net import client_for, denied, fresh_limits, member, net  # noqa: F401 (fixtures)
+from .membership_net import client_for, denied, member
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,6 @@ def measure_form(**overrides):
     }
     data.update(overrides)
     return nested_form_data(data)
-
 
 
 # --- Ownership: the library's group, seen through the real admin URLs -------------------------------------------

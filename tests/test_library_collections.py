@@ -13,7 +13,7 @@ from wagtail.models import Collection, GroupCollectionPermission
 from bibnetz_wagtail.models import LibraryProfilePage
 from bibnetz_wagtail.permissions import ensure_library_group
 
-from .membership_net import client_for, fresh_limits, net  # noqa: F401 (fixtures)
+from .membership_net import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,9 @@ def files(net, settings, tmp_path):
     made = {}
     for key in ("a", "b"):
         collection = own_collection(net[key])
-        made[f"image_{key}"] = image_model.objects.create(title=f"Bild {key}", file=png(f"{key}.png"), collection=collection)
+        made[f"image_{key}"] = image_model.objects.create(
+            title=f"Bild {key}", file=png(f"{key}.png"), collection=collection
+        )
         made[f"document_{key}"] = document_model.objects.create(
             title=f"Plan {key}", file=ContentFile(b"%PDF-1.4", name=f"{key}.pdf"), collection=collection
         )
@@ -86,4 +88,6 @@ def test_a_forged_image_of_another_library_is_refused_on_the_profile(net, files)
     assert LibraryProfilePage.objects.get(pk=net["a"].pk).image_id is None
     data["image"] = str(files["image_a"].pk)
     assert client.post(f"/admin/pages/{net['a'].pk}/edit/", data).status_code == 302
-    assert LibraryProfilePage.objects.get(pk=net["a"].pk).get_latest_revision_as_object().image_id == files["image_a"].pk
+    assert (
+        LibraryProfilePage.objects.get(pk=net["a"].pk).get_latest_revision_as_object().image_id == files["image_a"].pk
+    )

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 #: A second cost facet under another key: a one-valued facet of the measure itself.
 EXPENSE = TermFacet("ausgaben", _("Cost"), "cost", choices=CostBand)
 #: A second toolkit facet on the libraries: many-valued, and public only where the library publishes.
-RESULTS = TermFacet("ergebnis", _("Toolkit result"), "toolkit_results", vocabulary=ToolkitResult, many=True, public_if=TOOLKIT_PUBLIC)
+RESULTS = TermFacet(
+    "ergebnis", _("Toolkit result"), "toolkit_results", vocabulary=ToolkitResult, many=True, public_if=TOOLKIT_PUBLIC
+)
 
 
 @contextmanager

@@ -322,6 +322,16 @@ class TestScriptHooks:
     def test_script_binds_the_contract(self):
         with open(finders.find("bibnetz_wagtail/bibnetz.js"), encoding="utf-8") as script:
             source = script.read()
-        for hook in ("bibnetz-listing-body", "bibnetz-status", "bibnetzEnhanced", "aria-busy", "pushState", "popstate",
-                     "DOMParser", "location.assign", "data-bibnetz-autosubmit", "data-bibnetz-live-search"):
+        for hook in (
+            "bibnetz-listing-body",
+            "bibnetz-status",
+            "bibnetzEnhanced",
+            "aria-busy",
+            "pushState",
+            "popstate",
+            "DOMParser",
+            "location.assign",
+            "data-bibnetz-autosubmit",
+            "data-bibnetz-live-search",
+        ):
             assert hook in source, hook

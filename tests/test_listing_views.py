@@ -16,9 +16,26 @@ class TestJson:
         assert (data["count"], data["page"], data["pages"], data["per_page"]) == (2, 1, 1, 20)
         result = data["results"][0]
         assert set(result) == {"id", "title", "url", "summary", "first_published_at", "library", "terms", "likeness"}
-        assert set(result["library"]) == {"id", "title", "population", "floor_area_m2", "staff_fte", "state", "library_type"}
+        assert set(result["library"]) == {
+            "id",
+            "title",
+            "population",
+            "floor_area_m2",
+            "staff_fte",
+            "state",
+            "library_type",
+        }
         assert isinstance(result["library"]["staff_fte"], float)
-        assert set(result["terms"]) == {"topic", "target_group", "toolkit", "status", "cost", "effort", "state", "library_type"}
+        assert set(result["terms"]) == {
+            "topic",
+            "target_group",
+            "toolkit",
+            "status",
+            "cost",
+            "effort",
+            "state",
+            "library_type",
+        }
         assert isinstance(result["likeness"], float)
         assert result["url"].startswith("http://") and "/bibliotheken/" in result["url"]
         facet = data["facets"]["topic"][0]
@@ -84,15 +101,48 @@ class TestHtml:
 
 
 BAD_INPUTS = [
-    "page=-1", "page=0", "page=abc", "page=1e5", "page=99999999999999999999999", "per_page=0", "per_page=101",
-    "per_page=-5", "per_page=99999999999999999999", "per_page=x", "population=abc", "population=10-5",
-    "population=-5-10", "area=5", "fte=1.234-2", "population=5000-5000", "sort=random", "similar_to=abc",
-    "similar_to=999999", "similar_to=-1", "like_population=-3", "like_fte=viel", "like_area=1e9",
-    "topic=gibt-es-nicht", "state=XX", "q=" + "x" * 10000, 'q="', "q=OR+*", "q=field:x", "q=%5C%5C",
-    "q=((((", "q=%00%01", "format=xml", "topic=" + "&topic=".join(f"t{n}" for n in range(300)),
-    "status=%3Cscript%3Ealert(1)%3C/script%3E", "q=%3Cscript%3Ealert(1)%3C/script%3E",
-    "population=%3Cscript%3E", "like_population=%3Cimg%20src=x%20onerror=alert(1)%3E",
-    "similar_to=%3Cscript%3E", "q=%F0%9F%93%9A+B%C3%BCcherei", "unknown=1", "format=json&page=abc",
+    "page=-1",
+    "page=0",
+    "page=abc",
+    "page=1e5",
+    "page=99999999999999999999999",
+    "per_page=0",
+    "per_page=101",
+    "per_page=-5",
+    "per_page=99999999999999999999",
+    "per_page=x",
+    "population=abc",
+    "population=10-5",
+    "population=-5-10",
+    "area=5",
+    "fte=1.234-2",
+    "population=5000-5000",
+    "sort=random",
+    "similar_to=abc",
+    "similar_to=999999",
+    "similar_to=-1",
+    "like_population=-3",
+    "like_fte=viel",
+    "like_area=1e9",
+    "topic=gibt-es-nicht",
+    "state=XX",
+    "q=" + "x" * 10000,
+    'q="',
+    "q=OR+*",
+    "q=field:x",
+    "q=%5C%5C",
+    "q=((((",
+    "q=%00%01",
+    "format=xml",
+    "topic=" + "&topic=".join(f"t{n}" for n in range(300)),
+    "status=%3Cscript%3Ealert(1)%3C/script%3E",
+    "q=%3Cscript%3Ealert(1)%3C/script%3E",
+    "population=%3Cscript%3E",
+    "like_population=%3Cimg%20src=x%20onerror=alert(1)%3E",
+    "similar_to=%3Cscript%3E",
+    "q=%F0%9F%93%9A+B%C3%BCcherei",
+    "unknown=1",
+    "format=json&page=abc",
 ]
 
 

@@ -17,12 +17,27 @@ MAILS = sorted(path.name.removesuffix("_subject.txt") for path in EMAIL_DIR.glob
 
 def context():
     library = SimpleNamespace(title=NAME, municipality=NAME, pk=1)
-    person = SimpleNamespace(get_full_name=lambda: NAME, get_username=lambda: "x", email="x@example.org", first_name=NAME)
+    person = SimpleNamespace(
+        get_full_name=lambda: NAME, get_username=lambda: "x", email="x@example.org", first_name=NAME
+    )
     task = SimpleNamespace(title=NAME, library=library)
     return {
-        "library": library, "user": person, "task": task, "participation": SimpleNamespace(library=library, task=task),
-        "inviter": person, "actor": person, "note": NAME, "message": NAME, "reason": NAME, "hours": 2, "days": 3,
-        "site_name": NAME, "protocol": "https", "domain": "example.org", "uid": "x", "token": "y",
+        "library": library,
+        "user": person,
+        "task": task,
+        "participation": SimpleNamespace(library=library, task=task),
+        "inviter": person,
+        "actor": person,
+        "note": NAME,
+        "message": NAME,
+        "reason": NAME,
+        "hours": 2,
+        "days": 3,
+        "site_name": NAME,
+        "protocol": "https",
+        "domain": "example.org",
+        "uid": "x",
+        "token": "y",
     }
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from bibnetz_wagtail.models import Invitation, LibraryProfilePage, Membership, Participation
 
 from .factories import MeasurePageFactory, TaskSharePageFactory
-from .membership_net import PASSWORD, client_for, denied, fresh_limits, member, net  # noqa: F401 (fixtures)
+from .membership_net import PASSWORD, client_for, denied, member
 
 pytestmark = pytest.mark.django_db
 
@@ -126,9 +126,7 @@ def test_logged_in_invitee_accepts_with_one_click(net):
 
 
 def test_invitation_for_another_address_is_refused(net):
-    invitation = Invitation.objects.create(
-        library=net["a"], email="jemand@example.org", expires_at=in_days(1)
-    )
+    invitation = Invitation.objects.create(library=net["a"], email="jemand@example.org", expires_at=in_days(1))
     client = client_for(net["editor_b"])
     url = reverse("bibnetz:invitation", args=[invitation.token])
     assert client.get(url).status_code == 403
@@ -137,9 +135,7 @@ def test_invitation_for_another_address_is_refused(net):
 
 
 def test_invitation_for_an_existing_account_asks_to_log_in(net):
-    invitation = Invitation.objects.create(
-        library=net["b"], email="team@ahorn.example", expires_at=in_days(1)
-    )
+    invitation = Invitation.objects.create(library=net["b"], email="team@ahorn.example", expires_at=in_days(1))
     url = reverse("bibnetz:invitation", args=[invitation.token])
     response = Client().post(url, {"password1": PASSWORD, "password2": PASSWORD})
     assert response.status_code == 200 and reverse("bibnetz:login") in response.content.decode()
@@ -155,9 +151,7 @@ def test_unknown_invitation(token, status, net):
 
 
 def test_expired_invitation(net):
-    invitation = Invitation.objects.create(
-        library=net["a"], email="spaet@example.org", expires_at=in_days(-0.001)
-    )
+    invitation = Invitation.objects.create(library=net["a"], email="spaet@example.org", expires_at=in_days(-0.001))
     url = reverse("bibnetz:invitation", args=[invitation.token])
     response = Client().get(url)
     assert response.status_code == 400 and "abgelaufen" in response.content.decode()
@@ -234,9 +228,7 @@ def test_an_invitation_that_cannot_be_mailed_is_withdrawn(net, monkeypatch):
 
 
 def test_revoke_invitation(net):
-    invitation = Invitation.objects.create(
-        library=net["a"], email="neu@ahorn.example", expires_at=in_days(1)
-    )
+    invitation = Invitation.objects.create(library=net["a"], email="neu@ahorn.example", expires_at=in_days(1))
     url = reverse("bibnetz:revoke_invitation", args=[net["a"].pk, invitation.pk])
     assert client_for(net["editor_a"]).post(url).status_code == 403
     assert client_for(net["admin_a"]).get(url).status_code == 405
@@ -278,9 +270,7 @@ def test_team_forms_enforce_csrf(net):
     assert client.post(reverse("bibnetz:remove_member", args=[net["a"].pk, editor.pk])).status_code == 403
     role_url = reverse("bibnetz:change_member_role", args=[net["a"].pk, editor.pk])
     assert client.post(role_url, {"role": "admin"}).status_code == 403
-    invitation = Invitation.objects.create(
-        library=net["a"], email="neu@ahorn.example", expires_at=in_days(1)
-    )
+    invitation = Invitation.objects.create(library=net["a"], email="neu@ahorn.example", expires_at=in_days(1))
     assert client.post(reverse("bibnetz:revoke_invitation", args=[net["a"].pk, invitation.pk])).status_code == 403
     for_admin = Invitation.objects.create(library=net["b"], email="leitung@ahorn.example", expires_at=in_days(1))
     assert client.post(reverse("bibnetz:invitation", args=[for_admin.token])).status_code == 403

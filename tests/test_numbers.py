@@ -65,7 +65,11 @@ def test_staff_figures(text, expected):
         (POPULATION, "8.000,5", "Bitte geben Sie eine Zahl ein, z. B. 8.000."),
         (FLOOR_AREA, "250000", "Die Fläche kann höchstens 100.000 m² betragen."),
         (STAFF_FTE, "-1", "Das Personal in Vollzeitäquivalenten darf nicht negativ sein."),
-        (STAFF_FTE, "2,755", "Bitte das Personal in Vollzeitäquivalenten mit höchstens zwei Nachkommastellen angeben, z. B. 2,75."),
+        (
+            STAFF_FTE,
+            "2,755",
+            "Bitte das Personal in Vollzeitäquivalenten mit höchstens zwei Nachkommastellen angeben, z. B. 2,75.",
+        ),
         (STAFF_FTE, "2,5,1", "Bitte geben Sie eine Zahl ein, z. B. 2,5."),
         (STAFF_FTE, "2,", "Bitte geben Sie eine Zahl ein, z. B. 2,5."),
         (STAFF_FTE, "5000", "Das Personal kann höchstens 1.000 Vollzeitäquivalente betragen."),

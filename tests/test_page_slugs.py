@@ -11,7 +11,12 @@ from .factories import LibraryProfilePageFactory, MeasurePageFactory
 
 pytestmark = pytest.mark.django_db
 
-PUBLISH = {"comments": inline_formset([]), "action-publish": "action-publish", "seo_title": "", "search_description": ""}
+PUBLISH = {
+    "comments": inline_formset([]),
+    "action-publish": "action-publish",
+    "seo_title": "",
+    "search_description": "",
+}
 
 
 @pytest.fixture
@@ -44,9 +49,15 @@ def profile_data(**overrides):
 
 def content_data(kind, **overrides):
     """What the measure or call editor posts without a slug."""
-    data = {"title": "Lesefüchse für Groß und Klein", "slug": "", "summary": "Vorlesen mit Ehrenamtlichen.",
-            "body": streamfield([]), "toolkit_results": "", "status": "established" if kind == "measure" else "open",
-            **PUBLISH}
+    data = {
+        "title": "Lesefüchse für Groß und Klein",
+        "slug": "",
+        "summary": "Vorlesen mit Ehrenamtlichen.",
+        "body": streamfield([]),
+        "toolkit_results": "",
+        "status": "established" if kind == "measure" else "open",
+        **PUBLISH,
+    }
     if kind == "measure":
         data.update(cost="low", effort="medium", outcome="", date_implemented="")
     else:
@@ -66,7 +77,9 @@ def test_profile_without_a_slug_is_published_with_a_german_slug(admin_client, in
     assert profile.url == "/bibliotheken/buecherei-gross-koeris/"
 
 
-@pytest.mark.parametrize("kind, model_name, model", [("measure", "measurepage", MeasurePage), ("task", "tasksharepage", TaskSharePage)])
+@pytest.mark.parametrize(
+    "kind, model_name, model", [("measure", "measurepage", MeasurePage), ("task", "tasksharepage", TaskSharePage)]
+)
 def test_content_without_a_slug_is_published_with_a_german_slug(admin_client, library, kind, model_name, model):
     response = admin_client.post(add_url(model_name, library), content_data(kind))
     assert response.status_code == 302, response.context["form"].errors
@@ -88,7 +101,9 @@ def test_a_taken_slug_gets_a_number(admin_client, library):
 
 
 def test_a_typed_slug_is_kept(admin_client, library):
-    assert admin_client.post(add_url("measurepage", library), content_data("measure", slug="vorlesen")).status_code == 302
+    assert (
+        admin_client.post(add_url("measurepage", library), content_data("measure", slug="vorlesen")).status_code == 302
+    )
     assert MeasurePage.objects.get().slug == "vorlesen"
 
 
@@ -113,8 +128,14 @@ def test_a_title_without_letters_asks_for_a_slug(admin_client, index_pages):
 
 
 def test_pages_created_in_code_get_the_german_slug_too(index_pages, library):
-    profile = LibraryProfilePage(title="Bücherei Groß Köris", municipality="Groß Köris", state="BB",
-                                 population=2400, floor_area_m2=120, staff_fte=1)
+    profile = LibraryProfilePage(
+        title="Bücherei Groß Köris",
+        municipality="Groß Köris",
+        state="BB",
+        population=2400,
+        floor_area_m2=120,
+        staff_fte=1,
+    )
     index_pages["libraries"].add_child(instance=profile)
     measure = library.add_child(instance=MeasurePage(title="Lesefüchse", summary="Vorlesen."))
     assert (profile.slug, measure.slug) == ("buecherei-gross-koeris", "lesefuechse")

@@ -4,13 +4,11 @@ import random
 from io import StringIO
 from urllib.parse import urlencode
 
-from django.http import QueryDict
-
 import pytest
 from django.core.management import call_command
+from django.http import QueryDict
 
-from bibnetz_wagtail.models import LibraryProfilePage
-from bibnetz_wagtail.models import MeasurePage, TaskSharePage
+from bibnetz_wagtail.models import LibraryProfilePage, MeasurePage, TaskSharePage
 from bibnetz_wagtail.search.bands import METRIC_FIELDS, configured_bands
 from bibnetz_wagtail.search.cluster import KINDS
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
@@ -45,7 +43,11 @@ def random_querystring(rng, kind, vocabulary, library_ids):
     if reference < 0.35:
         params.append(("similar_to", rng.choice(library_ids)))
     elif reference < 0.7:
-        figures = {"like_population": rng.randint(500, 150000), "like_area": rng.randint(20, 3000), "like_fte": round(rng.uniform(0, 20), 2)}
+        figures = {
+            "like_population": rng.randint(500, 150000),
+            "like_area": rng.randint(20, 3000),
+            "like_fte": round(rng.uniform(0, 20), 2),
+        }
         params += rng.sample(sorted(figures.items()), rng.randint(1, 3))
     if rng.random() < 0.3:
         params.append(("sort", "newest"))
@@ -63,7 +65,16 @@ def snapshot(result):
 
 
 def demo_network():
-    call_command("bibnetz_demo", libraries=200, measures=800, tasks=200, seed=7, no_progress=True, stdout=StringIO(), stderr=StringIO())
+    call_command(
+        "bibnetz_demo",
+        libraries=200,
+        measures=800,
+        tasks=200,
+        seed=7,
+        no_progress=True,
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
     for kind in KINDS:
         rebuild(kind)
     library_ids = list(LibraryProfilePage.objects.values_list("pk", flat=True))
@@ -90,9 +101,14 @@ def test_engines_agree_on_random_listings(elastic, index_pages):
 
 def title_words(rng, count):
     """Words from the demo titles, common ones more likely, some cut short (text also matches word starts)."""
-    titles = [*MeasurePage.objects.values_list("title", flat=True), *TaskSharePage.objects.values_list("title", flat=True)]
+    titles = [
+        *MeasurePage.objects.values_list("title", flat=True),
+        *TaskSharePage.objects.values_list("title", flat=True),
+    ]
     words = [word for title in titles for word in title.split() if len(word) > 3]
-    return [word if rng.random() < 0.7 else word[: rng.randint(3, len(word) - 1)] for word in rng.choices(words, k=count)]
+    return [
+        word if rng.random() < 0.7 else word[: rng.randint(3, len(word) - 1)] for word in rng.choices(words, k=count)
+    ]
 
 
 def test_both_facet_layouts_agree_on_random_listings_with_text(elastic, index_pages):

@@ -94,7 +94,7 @@ def test_join_accept_withdraw_and_join_again(net):
     call, user_a, user_b = net["call"], net["user_a"], net["user_b"]
 
     page = client_for(user_b).get(call.url)
-    assert 'action="%s"' % join_url(call) in page.content.decode()
+    assert f'action="{join_url(call)}"' in page.content.decode()
     assert "Teilnahme anfragen" in text(page)
 
     response = join(user_b, call)

@@ -1,4 +1,5 @@
-"""A participation's admin history (who acted, declined and withdrawn requests) is for the two libraries and moderators."""
+"""A participation's admin history (who acted, declined and withdrawn requests) is for the two libraries and
+moderators."""
 
 import pytest
 from wagtail.log_actions import log
@@ -6,7 +7,7 @@ from wagtail.log_actions import log
 from bibnetz_wagtail.models import LibraryProfilePage, Participation
 
 from .factories import LibraryProfilePageFactory
-from .membership_net import client_for, denied, fresh_limits, member, net  # noqa: F401 (fixtures)
+from .membership_net import client_for, denied, member
 
 pytestmark = pytest.mark.django_db
 

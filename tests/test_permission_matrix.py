@@ -12,7 +12,7 @@ from bibnetz_wagtail.models import Invitation, MeasurePage, Participation
 from bibnetz_wagtail.permissions import moderators_group
 
 from .factories import MeasurePageFactory, TaskSharePageFactory, ToolkitResultFactory
-from .membership_net import client_for, fresh_limits, member, net  # noqa: F401 (fixtures)
+from .membership_net import client_for, member
 from .test_library_access import measure_form
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,10 @@ def edit(net, client):
 
 
 def publish(net, client):
-    client.post(f"/admin/pages/{net['measure_a'].pk}/edit/", measure_form(slug=net["measure_a"].slug, title="Neu veröffentlicht"))
+    client.post(
+        f"/admin/pages/{net['measure_a'].pk}/edit/",
+        measure_form(slug=net["measure_a"].slug, title="Neu veröffentlicht"),
+    )
     return measure(net).title == "Neu veröffentlicht" and measure(net).live
 
 
@@ -113,7 +116,12 @@ def private_toolkit(net, client):
     filtered = client.get("/bibliotheken/?format=json&toolkit=geheim").json()
     terms = [result["terms"]["toolkit"] for result in listing["results"]]
     counted = [value for value in listing["facets"]["toolkit"] if value["value"] == "geheim"]
-    return "Geheimes Ergebnis" in profile or any("geheim" in values for values in terms) or bool(counted) or filtered["count"] > 0
+    return (
+        "Geheimes Ergebnis" in profile
+        or any("geheim" in values for values in terms)
+        or bool(counted)
+        or filtered["count"] > 0
+    )
 
 
 def invite_to_a(net, client):
@@ -122,7 +130,9 @@ def invite_to_a(net, client):
 
 
 def join_call_of_b(net, client):
-    client.post(f"/netzwerk/aufrufe/{net['call_b'].pk}/teilnehmen/", {"library": net["a"].pk, "message": "Wir sind dabei."})
+    client.post(
+        f"/netzwerk/aufrufe/{net['call_b'].pk}/teilnehmen/", {"library": net["a"].pk, "message": "Wir sind dabei."}
+    )
     return Participation.objects.filter(task=net["call_b"]).exists()
 
 

@@ -32,7 +32,10 @@ def run_site(code, **env):
 
 
 def manage(*args, **env):
-    code = f"import sys; sys.argv = ['manage.py', *{list(args)!r}]; import runpy; runpy.run_path('manage.py', run_name='__main__')"
+    code = (
+        f"import sys; sys.argv = ['manage.py', *{list(args)!r}]; "
+        "import runpy; runpy.run_path('manage.py', run_name='__main__')"
+    )
     return run_site(code, **env)
 
 

@@ -53,7 +53,9 @@ def test_readme_asks_only_for_the_apps_a_wagtail_project_lacks():
     assert '"bibnetz_wagtail",' in settings_code and '"wagtail_modeladmin",' in settings_code
     assert '"bibnetz_wagtail.contrib.modeladmin",' in settings_code
     assert '"bibnetz_wagtail.demo"' not in settings_code, "the demo generator is for the example site only"
-    assert url_lines == ['path("netzwerk/", include("bibnetz_wagtail.urls")),   # login, joining, "Meine Bibliothek", calls']
+    assert url_lines == [
+        'path("netzwerk/", include("bibnetz_wagtail.urls")),   # login, joining, "Meine Bibliothek", calls'
+    ]
 
 
 def test_a_broken_snippet_fails_the_check(tmp_path):
@@ -61,7 +63,8 @@ def test_a_broken_snippet_fails_the_check(tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text(
         f"{host_site.SECTION}\n\n```python\n# settings.py\nINSTALLED_APPS += ['bibnetz_wagtail', 'wagtail_modeladmin', "
-        "'taggit', 'modelcluster']\n```\n\n```python\n# urls.py\npath('netzwerk/', include('bibnetz_wagtail.urls')),\n```\n",
+        "'taggit', 'modelcluster']\n```\n\n"
+        "```python\n# urls.py\npath('netzwerk/', include('bibnetz_wagtail.urls')),\n```\n",
         encoding="utf-8",
     )
     host = wagtail_start(tmp_path)

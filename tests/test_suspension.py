@@ -23,7 +23,7 @@ from bibnetz_wagtail.permissions import ensure_library_group, moderators_group
 from .editor_form import editor_form_data
 from .factories import MeasurePageFactory, TaskSharePageFactory
 from .helpers import ids, run
-from .membership_net import client_for, fresh_limits, member, net  # noqa: F401 (fixtures)
+from .membership_net import client_for, member
 from .test_library_access import measure_form
 
 pytestmark = pytest.mark.django_db

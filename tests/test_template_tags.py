@@ -201,7 +201,10 @@ def test_invisible_pages_never_show_and_never_count(world):
 
     shown = titles(html)
     assert shown == [
-        "Makerspace im Keller", "Digitale Schnitzeljagd", "Tablet-Sprechstunde", "Vorlesepaten für Kitas",
+        "Makerspace im Keller",
+        "Digitale Schnitzeljagd",
+        "Tablet-Sprechstunde",
+        "Vorlesepaten für Kitas",
         "Lesesommer gemeinsam planen",
     ]
     assert not {page.title for page in hidden} & set(shown)
@@ -430,6 +433,9 @@ def test_example_home_page_shows_the_tags(world):
     assert 'class="bibnetz bibnetz-search-box"' in html and 'action="/massnahmen/"' in html
     assert 'class="bibnetz bibnetz-network-figures"' in html
     assert titles(html) == [
-        "Makerspace im Keller", "Digitale Schnitzeljagd", "Tablet-Sprechstunde", "Lesesommer gemeinsam planen",
+        "Makerspace im Keller",
+        "Digitale Schnitzeljagd",
+        "Tablet-Sprechstunde",
+        "Lesesommer gemeinsam planen",
     ]
     assert html.count('rel="stylesheet"') == 2  # the site's own stylesheet and the package's, once

@@ -21,7 +21,9 @@ def admin_client(client, db):
 @pytest.fixture
 def terms(db):
     return [
-        ToolkitResultFactory(slug="dritter-ort", name="Dritter Ort", description="Ein Treffpunkt zwischen Zuhause und Arbeit."),
+        ToolkitResultFactory(
+            slug="dritter-ort", name="Dritter Ort", description="Ein Treffpunkt zwischen Zuhause und Arbeit."
+        ),
         ToolkitResultFactory(slug="ehrenamt", name="Ehrenamt einbinden"),
         ToolkitResultFactory(slug="open-library", name="Open Library"),
     ]
@@ -29,7 +31,9 @@ def terms(db):
 
 @pytest.fixture
 def pages(index_pages, terms):
-    library = LibraryProfilePageFactory(parent=index_pages["libraries"], title="Gemeindebücherei Musterdorf", slug="musterdorf")
+    library = LibraryProfilePageFactory(
+        parent=index_pages["libraries"], title="Gemeindebücherei Musterdorf", slug="musterdorf"
+    )
     return {
         "library": library,
         "measure": MeasurePageFactory(parent=library, title="Lesecafé", slug="lesecafe", toolkit=[terms[1]]),
@@ -51,25 +55,44 @@ def common(page):
 def library_form(page):
     return {
         **common(page),
-        "municipality": "Musterdorf", "postal_code": "84028", "state": "BY", "library_type": "municipal",
-        "description": rich_text("<p>Klein.</p>"), "website": "", "population": "4200", "floor_area_m2": "180",
-        "staff_fte": "1.75", "toolkit_results_public": "on", "contact_person": "", "contact_email": "", "contact_phone": "",
+        "municipality": "Musterdorf",
+        "postal_code": "84028",
+        "state": "BY",
+        "library_type": "municipal",
+        "description": rich_text("<p>Klein.</p>"),
+        "website": "",
+        "population": "4200",
+        "floor_area_m2": "180",
+        "staff_fte": "1.75",
+        "toolkit_results_public": "on",
+        "contact_person": "",
+        "contact_email": "",
+        "contact_phone": "",
     }
 
 
 def measure_form(page):
     return {
         **common(page),
-        "summary": "Kaffee und Bücher.", "body": streamfield([]), "status": "established", "cost": "low",
-        "effort": "low", "outcome": "", "date_implemented": "",
+        "summary": "Kaffee und Bücher.",
+        "body": streamfield([]),
+        "status": "established",
+        "cost": "low",
+        "effort": "low",
+        "outcome": "",
+        "date_implemented": "",
     }
 
 
 def task_form(page):
     return {
         **common(page),
-        "summary": "Gemeinsam planen.", "body": streamfield([]), "task_kind": page.task_kind, "status": page.status,
-        "deadline": "", "partners_wanted": str(page.partners_wanted),
+        "summary": "Gemeinsam planen.",
+        "body": streamfield([]),
+        "task_kind": page.task_kind,
+        "status": page.status,
+        "deadline": "",
+        "partners_wanted": str(page.partners_wanted),
     }
 
 

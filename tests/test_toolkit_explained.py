@@ -20,7 +20,9 @@ SECRET_LIBRARY = "Stadtbücherei Verschwiegen"
 def terms(db):
     return {
         "dritter-ort": ToolkitResultFactory(
-            slug="dritter-ort", name="Dritter Ort", description="Die Bibliothek wird zum Treffpunkt zwischen Zuhause und Arbeit."
+            slug="dritter-ort",
+            name="Dritter Ort",
+            description="Die Bibliothek wird zum Treffpunkt zwischen Zuhause und Arbeit.",
         ),
         "ehrenamt": ToolkitResultFactory(
             slug="ehrenamt", name="Ehrenamt einbinden", description="Ehrenamtliche gewinnen, einarbeiten und halten."
@@ -34,7 +36,9 @@ def toolkit_world(index_pages, terms):
     """A library that publishes its results, one that keeps them private, a measure with a result."""
     parent = index_pages["libraries"]
     public = LibraryProfilePageFactory(
-        parent=parent, title="Gemeindebücherei Offen", toolkit_results_public=True,
+        parent=parent,
+        title="Gemeindebücherei Offen",
+        toolkit_results_public=True,
         toolkit=[terms["dritter-ort"], terms["open-library"]],
     )
     private = LibraryProfilePageFactory(

@@ -289,7 +289,13 @@ class TestPagesInGerman:
 
     def test_sort_options_and_chips(self, client, world):
         html = client.get("/massnahmen/?like_population=5000&q=Tablet").content.decode()
-        for german in ("Ähnlichste zuerst", "Neueste zuerst", "Beste Treffer", "Suche: „Tablet“", "Alle Filter entfernen"):
+        for german in (
+            "Ähnlichste zuerst",
+            "Neueste zuerst",
+            "Beste Treffer",
+            "Suche: „Tablet“",
+            "Alle Filter entfernen",
+        ):
             assert german in html, german
 
     def test_one_result_is_singular(self, client, world):

@@ -5,7 +5,7 @@ import pytest
 from bibnetz_wagtail.permissions import moderators_group
 
 from .factories import LibraryProfilePageFactory
-from .membership_net import client_for, fresh_limits, member, net  # noqa: F401 (fixtures)
+from .membership_net import client_for, member
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +67,9 @@ def messages_of(client, response):
 
 @pytest.fixture
 def join_task(db):
-    from bibnetz_wagtail.permissions import JOIN_TASK, join_workflow
-
     from wagtail.models import Task
+
+    from bibnetz_wagtail.permissions import JOIN_TASK, join_workflow
 
     join_workflow()
     return Task.objects.get(name=JOIN_TASK)

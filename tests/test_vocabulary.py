@@ -10,7 +10,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def topics():
-    return [Topic.objects.create(slug="lesen", name="Leseförderung"), Topic.objects.create(slug="maker", name="Makerspace")]
+    return [
+        Topic.objects.create(slug="lesen", name="Leseförderung"),
+        Topic.objects.create(slug="maker", name="Makerspace"),
+    ]
 
 
 def test_a_second_listing_reads_no_vocabulary_from_the_database(topics, django_assert_num_queries):

@@ -1,4 +1,5 @@
-"""Renaming or merging a term re-indexes what carries it, so filtering by its new slug finds the same on both engines."""
+"""Renaming or merging a term re-indexes what carries it, so filtering by its new slug finds the same on both
+engines."""
 
 import pytest
 from django.core.management import call_command

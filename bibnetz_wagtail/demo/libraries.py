@@ -23,8 +23,12 @@ TITLES = {
     T.MUNICIPAL: ["Gemeindebücherei {m}", "Gemeindebibliothek {m}", "Bücherei {m}"],
     T.TOWN: ["Stadtbibliothek {m}", "Stadtbücherei {m}"],
     T.JOINT: ["Schul- und Gemeindebibliothek {m}", "Gemeinde- und Schulbücherei {m}"],
-    T.CHURCH: ["Katholische öffentliche Bücherei {m}", "Evangelische Gemeindebücherei {m}",
-               "Bücherei St. Marien {m}", "Pfarrbücherei St. Georg {m}"],
+    T.CHURCH: [
+        "Katholische öffentliche Bücherei {m}",
+        "Evangelische Gemeindebücherei {m}",
+        "Bücherei St. Marien {m}",
+        "Pfarrbücherei St. Georg {m}",
+    ],
     T.MOBILE: ["Fahrbibliothek {m}", "Kreisfahrbücherei {m}"],
     T.VOLUNTEER: ["Bürgerbibliothek {m}", "Dorfbücherei {m}", "Bücherstube {m}"],
 }

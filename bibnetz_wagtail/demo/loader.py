@@ -30,12 +30,24 @@ from .vocabulary import delete_vocabularies, sync_vocabularies
 
 #: (model, slug, title, introduction) of the three listing pages below the site root.
 INDEX_PAGES = [
-    (LibraryIndexPage, "bibliotheken", "Bibliotheken",
-     "<p>Alle Bibliotheken des Netzwerks – finden Sie Bibliotheken, die so groß sind wie Ihre.</p>"),
-    (MeasureIndexPage, "massnahmen", "Maßnahmen",
-     "<p>Was anderswo funktioniert hat: Ideen zum Nachmachen, sortiert nach Thema, Zielgruppe und Größe.</p>"),
-    (TaskShareIndexPage, "aufgaben-teilen", "Aufgaben teilen",
-     "<p>Aufgaben, die Bibliotheken gemeinsam angehen. Machen Sie mit!</p>"),
+    (
+        LibraryIndexPage,
+        "bibliotheken",
+        "Bibliotheken",
+        "<p>Alle Bibliotheken des Netzwerks – finden Sie Bibliotheken, die so groß sind wie Ihre.</p>",
+    ),
+    (
+        MeasureIndexPage,
+        "massnahmen",
+        "Maßnahmen",
+        "<p>Was anderswo funktioniert hat: Ideen zum Nachmachen, sortiert nach Thema, Zielgruppe und Größe.</p>",
+    ),
+    (
+        TaskShareIndexPage,
+        "aufgaben-teilen",
+        "Aufgaben teilen",
+        "<p>Aufgaben, die Bibliotheken gemeinsam angehen. Machen Sie mit!</p>",
+    ),
 ]
 #: How many pages are written per bulk insert; also the step of the progress bars.
 CHUNK = 1000

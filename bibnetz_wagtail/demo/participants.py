@@ -102,7 +102,7 @@ def _write(plans, actors):
     ]
     Participation.objects.bulk_create(participations, batch_size=BATCH)
     events, dates = [], []
-    for participation, (task, host, guest, message, steps) in zip(participations, plans):
+    for participation, (_task, host, guest, message, steps) in zip(participations, plans):
         participation.created_at, participation.updated_at = steps[0][2], steps[-1][2]
         for state, side, when, note in steps:
             actor = actors.get(guest if side == "guest" else host)

@@ -73,8 +73,16 @@ def task_body(rng, idea, values):
         ("heading", "Was wir uns von Partnern wünschen"),
         ("paragraph", _ul(rng.sample(PARTNER_WISHES, 3))),
         ("heading", "Zeitplan"),
-        ("paragraph", _p(fill("Start mit einem Online-Treffen im {month}; Ergebnisse wollen wir nach etwa "
-                              "{months} Monaten vorstellen.", values))),
+        (
+            "paragraph",
+            _p(
+                fill(
+                    "Start mit einem Online-Treffen im {month}; Ergebnisse wollen wir nach etwa "
+                    "{months} Monaten vorstellen.",
+                    values,
+                )
+            ),
+        ),
     ]
     if rng.random() < 0.4:
         blocks.append(("quote", rng.choice(TASK_QUOTES)))

@@ -4,8 +4,20 @@ import uuid
 
 from ..models.slugs import german_slug  # noqa: F401  (the pages' own rule, shared with the demo)
 
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember"]
+MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
 
 
 def unique_slug(slug, taken):
@@ -24,7 +36,7 @@ def number_de(value):
 
 
 def month_de(date):
-    """"März 2024" for a date."""
+    """ "März 2024" for a date."""
     return f"{MONTHS[date.month - 1]} {date.year}"
 
 

@@ -32,7 +32,7 @@ from .validators import validate_floor_area, validate_population, validate_staff
 
 
 class LibraryIndexPage(ListingIndexPage):
-    """"Bibliotheken": the faceted directory of library profiles; profiles live below it."""
+    """ "Bibliotheken": the faceted directory of library profiles; profiles live below it."""
 
     listing_kind = "libraries"
     subpage_types = ["bibnetz_wagtail.LibraryProfilePage"]

@@ -11,14 +11,14 @@ from wagtail.models import Page
 from .choices import CostBand, MeasureStatus, StaffEffort
 from .content import LibraryContentPage
 from .facets import BAND_FACETS, COST, EFFORT, LIBRARY_TYPE, MEASURE_STATUS, STATE, TARGET_GROUP, TOOLKIT, TOPIC
-from .listing_spec import ListingSpec, TextField
 from .listing import ListingIndexPage
+from .listing_spec import ListingSpec, TextField
 from .panels import ToolkitResultsPanel
 from .taxonomy import TaggedMeasureToolkitResult
 
 
 class MeasureIndexPage(ListingIndexPage):
-    """"Maßnahmen": the faceted listing of every live measure of the network."""
+    """ "Maßnahmen": the faceted listing of every live measure of the network."""
 
     listing_kind = "measures"
     subpage_types = []
@@ -31,7 +31,9 @@ class MeasureIndexPage(ListingIndexPage):
 class MeasurePage(LibraryContentPage):
     """A measure (Maßnahme) of one library: what was done, for whom, at what cost and with what effect."""
 
-    topics = ParentalManyToManyField("bibnetz_wagtail.Topic", verbose_name=_("topics"), blank=True, related_name="measures")
+    topics = ParentalManyToManyField(
+        "bibnetz_wagtail.Topic", verbose_name=_("topics"), blank=True, related_name="measures"
+    )
     target_groups = ParentalManyToManyField(
         "bibnetz_wagtail.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="measures"
     )

@@ -29,7 +29,10 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="bibnetz_memberships"
     )
     library = models.ForeignKey(
-        "bibnetz_wagtail.LibraryProfilePage", verbose_name=_("library"), on_delete=models.CASCADE, related_name="memberships"
+        "bibnetz_wagtail.LibraryProfilePage",
+        verbose_name=_("library"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.EDITOR)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -72,7 +75,10 @@ class Invitation(models.Model):
     """An invitation by e-mail to join a library's team; it expires and can be used once."""
 
     library = models.ForeignKey(
-        "bibnetz_wagtail.LibraryProfilePage", verbose_name=_("library"), on_delete=models.CASCADE, related_name="invitations"
+        "bibnetz_wagtail.LibraryProfilePage",
+        verbose_name=_("library"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
     )
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=10, choices=MembershipRole.choices, default=MembershipRole.EDITOR)
@@ -112,7 +118,9 @@ class JoinRequest(models.Model):
     library = models.ForeignKey(
         "bibnetz_wagtail.LibraryProfilePage", null=True, on_delete=models.SET_NULL, related_name="join_requests"
     )
-    state = models.CharField(_("state"), max_length=12, choices=JoinRequestState.choices, default=JoinRequestState.UNVERIFIED)
+    state = models.CharField(
+        _("state"), max_length=12, choices=JoinRequestState.choices, default=JoinRequestState.UNVERIFIED
+    )
     reason = models.TextField(_("reason"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     verified_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)

@@ -17,6 +17,11 @@ class KeepPublishedMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        if self._is_stale_draft_save(kwargs.get("update_fields")):
+            return None
+        return super().save(*args, **kwargs)
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -27,11 +32,6 @@ class KeepPublishedMixin(models.Model):
         instance = super().with_content_json(content)
         instance._live_when_loaded = getattr(self, "_live_when_loaded", None)
         return instance
-
-    def save(self, *args, **kwargs):
-        if self._is_stale_draft_save(kwargs.get("update_fields")):
-            return None
-        return super().save(*args, **kwargs)
 
     def _is_stale_draft_save(self, update_fields):
         """Whether this instance, loaded as a draft, would write ``live=False`` over a page that is live now."""

@@ -1,8 +1,8 @@
 """Aufgaben teilen: calls for a resource-intensive task that several libraries do together."""
 
+from django import forms
 from django.conf import settings
 from django.core.validators import MinValueValidator
-from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,14 +13,14 @@ from wagtail.models import Page
 from .choices import ParticipationState, TaskKind, TaskStatus
 from .content import LibraryContentPage
 from .facets import BAND_FACETS, LIBRARY_TYPE, STATE, TASK_KIND, TASK_STATUS, TOOLKIT, TOPIC
-from .listing_spec import ListingSpec, TextField
 from .listing import ListingIndexPage
+from .listing_spec import ListingSpec, TextField
 from .panels import ToolkitResultsPanel
 from .taxonomy import TaggedTaskToolkitResult
 
 
 class TaskShareIndexPage(ListingIndexPage):
-    """"Aufgaben teilen": the faceted listing of every live task-share call."""
+    """ "Aufgaben teilen": the faceted listing of every live task-share call."""
 
     listing_kind = "tasks"
     subpage_types = []
@@ -34,8 +34,12 @@ class TaskSharePage(LibraryContentPage):
     """A call by one library to share a task with partner libraries."""
 
     task_kind = models.CharField(_("kind of task"), max_length=10, choices=TaskKind.choices, default=TaskKind.EVENT)
-    topics = ParentalManyToManyField("bibnetz_wagtail.Topic", verbose_name=_("topics"), blank=True, related_name="tasks")
-    toolkit_results = ClusterTaggableManager(verbose_name=_("toolkit results"), through=TaggedTaskToolkitResult, blank=True)
+    topics = ParentalManyToManyField(
+        "bibnetz_wagtail.Topic", verbose_name=_("topics"), blank=True, related_name="tasks"
+    )
+    toolkit_results = ClusterTaggableManager(
+        verbose_name=_("toolkit results"), through=TaggedTaskToolkitResult, blank=True
+    )
     deadline = models.DateField(_("deadline for joining"), null=True, blank=True)
     partners_wanted = models.PositiveSmallIntegerField(
         _("partners wanted"), default=2, validators=[MinValueValidator(1)]
@@ -86,7 +90,9 @@ class TaskSharePage(LibraryContentPage):
 class Participation(models.Model):
     """A library's request to join a task-share call, and where it stands."""
 
-    task = models.ForeignKey(TaskSharePage, verbose_name=_("call"), on_delete=models.CASCADE, related_name="participations")
+    task = models.ForeignKey(
+        TaskSharePage, verbose_name=_("call"), on_delete=models.CASCADE, related_name="participations"
+    )
     library = models.ForeignKey(
         "bibnetz_wagtail.LibraryProfilePage",
         verbose_name=_("library"),
@@ -106,7 +112,9 @@ class Participation(models.Model):
     class Meta:
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
-        constraints = [models.UniqueConstraint(fields=["task", "library"], name="bibnetz_one_participation_per_library")]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "library"], name="bibnetz_one_participation_per_library")
+        ]
 
     def __str__(self):
         return f"{self.library} → {self.task}"
@@ -117,7 +125,9 @@ class ParticipationEvent(models.Model):
 
     participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="events")
     state = models.CharField(_("state"), max_length=12, choices=ParticipationState.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 

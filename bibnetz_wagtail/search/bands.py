@@ -11,7 +11,6 @@ from ..models.listing_spec import METRIC_FIELDS  # noqa: F401  (part of this mod
 BAND_PATTERN = re.compile(r"^(\d{1,9}(?:\.\d{1,2})?)-(\d{1,9}(?:\.\d{1,2})?)?$")
 
 
-
 class BandError(ValueError):
     pass
 

@@ -72,7 +72,9 @@ class CircuitBreaker:
             self.probing = False
             if self.failures >= int(config["FAILURES"]):
                 if self.opened_at is None:
-                    logger.warning("Elasticsearch failed %d times in a row; the circuit breaker is open.", self.failures)
+                    logger.warning(
+                        "Elasticsearch failed %d times in a row; the circuit breaker is open.", self.failures
+                    )
                 self.opened_at = self.clock()
 
     def reset(self):

@@ -81,7 +81,9 @@ def source_fields(kind):
         return tuple(dict.fromkeys((*own_values(listing), *library_values(listing))))
     prefix = listing.library_prefix
     library_text = [field.path for field in listing.text_fields if field.on_library]
-    return tuple(dict.fromkeys((*own_values(listing), *(prefix + name for name in library_values(listing)), *library_text)))
+    return tuple(
+        dict.fromkeys((*own_values(listing), *(prefix + name for name in library_values(listing)), *library_text))
+    )
 
 
 def build_document(kind, row, related):

@@ -14,8 +14,8 @@ from elasticsearch.helpers import streaming_bulk
 from ..models import IndexChange
 from .breaker import ClusterUnavailable, guarded
 from .cluster import (
-    counts_as_failure,
     alias_name,
+    counts_as_failure,
     create_index,
     ensure_indices,
     finish_bulk_loading,
@@ -24,6 +24,7 @@ from .cluster import (
     stray_indices,
 )
 from .documents import iter_documents
+
 # Recording changes lives in the outbox; these names stay importable from here.
 from .outbox import changes_for, enqueue, enqueue_now, indexing_enabled  # noqa: F401
 
@@ -48,7 +49,9 @@ def send_pending_quietly():
     try:
         guarded(send, counts_as_failure)
     except ClusterUnavailable as reason:
-        logger.info("Elasticsearch is not asked (%s); %d index changes wait in the outbox.", reason, IndexChange.objects.count())
+        logger.info(
+            "Elasticsearch is not asked (%s); %d index changes wait in the outbox.", reason, IndexChange.objects.count()
+        )
     except (TransportError, ApiError) as error:
         pending = IndexChange.objects.count()
         logger.warning("Elasticsearch is unreachable (%s); %d index changes wait in the outbox.", error, pending)

@@ -46,7 +46,9 @@ def enqueue_now(changes):
 def send_after_commit():
     """Send the outbox; without the client the rows wait (the system check ``E020`` says what to install)."""
     if not elasticsearch_installed():
-        logger.warning("The Elasticsearch client is not installed (%s); index changes wait in the outbox.", INSTALL_HINT)
+        logger.warning(
+            "The Elasticsearch client is not installed (%s); index changes wait in the outbox.", INSTALL_HINT
+        )
         return
     from .indexing import send_pending_quietly
 

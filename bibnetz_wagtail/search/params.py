@@ -3,8 +3,7 @@
 import re
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..conf import get_setting
 from ..ids import parse_id
@@ -159,10 +158,7 @@ class _Parser:
         library, library_id = None, parse_id(value)
         if library_id is not None:
             library = (
-                visible_pages(LibraryProfilePage)
-                .filter(pk=library_id)
-                .values("pk", *METRIC_FIELDS.values())
-                .first()
+                visible_pages(LibraryProfilePage).filter(pk=library_id).values("pk", *METRIC_FIELDS.values()).first()
             )
         if library is None:
             self.errors.append(_("The library chosen for comparison does not exist or is not published."))

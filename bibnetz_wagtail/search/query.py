@@ -23,7 +23,11 @@ class Reference:
 
     def metrics(self):
         """(band key, value) of every figure that was given."""
-        return [(key, value) for key, value in (("population", self.population), ("area", self.area), ("fte", self.fte)) if value is not None]
+        return [
+            (key, value)
+            for key, value in (("population", self.population), ("area", self.area), ("fte", self.fte))
+            if value is not None
+        ]
 
 
 #: Elasticsearch's gauss decay with scale ln 2 and decay 0.5 divides by this (see ``metric_similarity``).

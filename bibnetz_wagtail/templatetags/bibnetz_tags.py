@@ -57,18 +57,26 @@ def bibnetz_latest_measures(
 ):
     """The newest visible measures with their library, and a link to all measures."""
     heading_default = _("Latest measures")
-    return teaser_tag(context, "latest_measures", network.latest_measures, "measures", count, heading,
-                      heading_default, heading_level, template)
+    return teaser_tag(
+        context,
+        "latest_measures",
+        network.latest_measures,
+        "measures",
+        count,
+        heading,
+        heading_default,
+        heading_level,
+        template,
+    )
 
 
 @register.simple_tag(takes_context=True)
-def bibnetz_open_calls(
-    context, count=DEFAULT_COUNT, heading=None, heading_level=DEFAULT_HEADING_LEVEL, template=None
-):
+def bibnetz_open_calls(context, count=DEFAULT_COUNT, heading=None, heading_level=DEFAULT_HEADING_LEVEL, template=None):
     """The task-share calls libraries can join now, soonest deadline first, and a link to all calls."""
     heading_default = _("Open calls")
-    return teaser_tag(context, "open_calls", network.open_calls, "tasks", count, heading, heading_default,
-                      heading_level, template)
+    return teaser_tag(
+        context, "open_calls", network.open_calls, "tasks", count, heading, heading_default, heading_level, template
+    )
 
 
 def teaser_tag(context, name, find_pages, listing, count, heading, heading_default, heading_level, template):

@@ -31,9 +31,7 @@ class CardRun:
     def more_label(self):
         count = len(self.more)
         if self.kind == "tasks":
-            text = ngettext(
-                "+%(count)s more call of this library", "+%(count)s more calls of this library", count
-            )
+            text = ngettext("+%(count)s more call of this library", "+%(count)s more calls of this library", count)
         else:
             text = ngettext(
                 "+%(count)s more measure of this library", "+%(count)s more measures of this library", count

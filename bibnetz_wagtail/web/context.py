@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from ..search.engines import get_engine
 from ..search.params import LIKE_PARAMS
 from ..search.query import SORT_NEWEST, SORT_RELEVANCE, SORT_SIMILAR
+from . import toolkit
 from .card_runs import card_runs
 from .compare_form import comparison, comparison_label
 from .likeness import likeness_reason
 from .membership.toolkit import own_toolkit_links
-from . import toolkit
 from .querystring import QueryState
 
 SORT_LABELS = {
@@ -117,7 +117,9 @@ def facet_groups(listing, result, state):
     groups = []
     for key in listing.facet_keys:
         links = [
-            FacetLink(value.value, value.label, value.count, value.selected, state.toggle(key, value.value, value.selected))
+            FacetLink(
+                value.value, value.label, value.count, value.selected, state.toggle(key, value.value, value.selected)
+            )
             for value in result.facets.get(key, [])
         ]
         group = FacetGroup(key, labels[key], key in band_keys, links, help=toolkit.facet_help(key, links))
@@ -163,8 +165,7 @@ def chips(groups, query, state, compare):
 
 def result_cards(items, reference):
     return [
-        ResultCard(item, likeness_reason(item.library, reference) if reference is not None else None)
-        for item in items
+        ResultCard(item, likeness_reason(item.library, reference) if reference is not None else None) for item in items
     ]
 
 

@@ -23,7 +23,6 @@ from ..search.facets import LISTINGS
 from ..search.visibility import public_live_q, visible_pages
 
 
-
 @dataclass
 class Teaser:
     """One measure or call as the tags show it: the page, its URL and its library."""

@@ -38,7 +38,9 @@ class FacetHelp:
 def toolkit_terms():
     """Every toolkit result in the vocabulary's order, with its description ("" where it has none)."""
     descriptions = vocabulary_descriptions(ToolkitResult)
-    return [ToolkitTerm(slug, name, descriptions.get(slug, "")) for slug, name in vocabulary_terms(ToolkitResult).items()]
+    return [
+        ToolkitTerm(slug, name, descriptions.get(slug, "")) for slug, name in vocabulary_terms(ToolkitResult).items()
+    ]
 
 
 def explanation_url():

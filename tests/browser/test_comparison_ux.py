@@ -27,7 +27,9 @@ def test_a_mistyped_figure_keeps_its_text_and_the_results(any_page, screenshot):
     expect(error).to_have_text("Bitte geben Sie eine Zahl ein, z. B. 2,5.")
     expect(compare.get_by_label("Personal (VZÄ)")).to_have_value("zwei")
     expect(any_page.locator(CARD_LINKS).first).to_be_visible()
-    expect(any_page.locator(".bibnetz-chip").filter(has_text="Vergleich mit Ihren Angaben (8.000 Einwohner)")).to_be_visible()
+    expect(
+        any_page.locator(".bibnetz-chip").filter(has_text="Vergleich mit Ihren Angaben (8.000 Einwohner)")
+    ).to_be_visible()
     screenshot(any_page, "figure-error")
 
     # Corrected, the error goes away in place.

@@ -97,4 +97,3 @@ def test_package_pages_stay_readable_in_a_careless_host(browser, hostile_site, s
     assert not unreadable, f"text below contrast 4.5:1 on {name}: {unreadable[:5]}"
     # Not flush to the viewport's edges although the host has no container.
     assert found["heading"]["left"] >= 12 and found["heading"]["right"] <= found["width"] - 12, found["heading"]
-

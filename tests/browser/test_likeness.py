@@ -1,4 +1,4 @@
-""""Libraries like ours": ranking by likeness, from a profile and from typed-in figures."""
+""" "Libraries like ours": ranking by likeness, from a profile and from typed-in figures."""
 
 import re
 

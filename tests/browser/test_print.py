@@ -16,7 +16,9 @@ HIDDEN_ON_PAPER = [
 
 
 def colours(locator):
-    return locator.evaluate("el => [getComputedStyle(el).color, getComputedStyle(el.closest('.bibnetz')).backgroundColor]")
+    return locator.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el.closest('.bibnetz')).backgroundColor]"
+    )
 
 
 def test_a_printed_listing_shows_the_results_only(page):

@@ -7,9 +7,7 @@ from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.admin.widgets import SlugInput
 
 # German readers expect "Leseförderung" to become "lesefoerderung", not "leseforderung".
-GERMAN_TRANSLITERATION = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
-)
+GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 SLUG_FORMATTERS = [("[äÄ]", "ae"), ("[öÖ]", "oe"), ("[üÜ]", "ue"), ("ß", "ss")]
 
 

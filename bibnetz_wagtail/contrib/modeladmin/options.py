@@ -46,7 +46,9 @@ class NetworkModelAdmin(ModelAdmin):
         if instance is None:
             raise Http404
         helper = self.permission_helper
-        if not (helper.user_can_inspect_obj(request.user, instance) or helper.user_can_edit_obj(request.user, instance)):
+        if not (
+            helper.user_can_inspect_obj(request.user, instance) or helper.user_can_edit_obj(request.user, instance)
+        ):
             raise PermissionDenied
         return super().history_view(request, instance_pk)
 

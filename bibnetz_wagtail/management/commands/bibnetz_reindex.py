@@ -29,9 +29,13 @@ class Command(BaseCommand):
                 total = visible_source(kind).count()
                 with tqdm(total=total, desc=kind, unit="doc", disable=options["no_progress"], file=self.stderr) as bar:
                     index = rebuild(kind, client, progress=bar)
-                message = ngettext("%(kind)s: %(count)d document in %(index)s.", "%(kind)s: %(count)d documents in %(index)s.", total)
+                message = ngettext(
+                    "%(kind)s: %(count)d document in %(index)s.", "%(kind)s: %(count)d documents in %(index)s.", total
+                )
                 self.stdout.write(message % {"kind": kind, "count": total, "index": index})
             # Changes recorded while the rebuild ran are in the outbox; send them to the new indices.
             send_pending(client)
         except (TransportError, ApiError) as error:
-            raise CommandError(_("Elasticsearch cannot be reached or refused the rebuild: %(error)s") % {"error": error})
+            raise CommandError(
+                _("Elasticsearch cannot be reached or refused the rebuild: %(error)s") % {"error": error}
+            ) from error

@@ -38,8 +38,10 @@ class Command(BaseCommand):
         except (TransportError, ApiError) as error:
             raise CommandError(
                 _("Elasticsearch cannot be reached: %(error)s. The changes stay in the outbox.") % {"error": error}
-            )
-        self.stdout.write(ngettext("%(count)d index change sent.", "%(count)d index changes sent.", sent) % {"count": sent})
+            ) from error
+        self.stdout.write(
+            ngettext("%(count)d index change sent.", "%(count)d index changes sent.", sent) % {"count": sent}
+        )
 
     def repair_drift(self, client):
         from ...search.indexing import find_drift

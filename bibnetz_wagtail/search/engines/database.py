@@ -150,7 +150,9 @@ class _Plan:
         bands = list(dict.fromkeys(configured_bands(key) + selected))
         field = self.library_prefix + METRIC_FIELDS[key]
         pages = self.filtered(leave_out=key)
-        counts = pages.aggregate(**{f"band{i}": Count("pk", filter=band_q(field, band)) for i, band in enumerate(bands)})
+        counts = pages.aggregate(
+            **{f"band{i}": Count("pk", filter=band_q(field, band)) for i, band in enumerate(bands)}
+        )
         selected_codes = {band.code for band in selected}
         values = []
         for i, band in enumerate(bands):

@@ -194,7 +194,9 @@ def text_query(kind, text):
     prefixes = " ".join(f"{word}*" for word in found)
     return Q(
         "bool",
-        must=[Q("simple_query_string", query=prefixes, fields=fields, default_operator="and", flags="PREFIX|WHITESPACE")],
+        must=[
+            Q("simple_query_string", query=prefixes, fields=fields, default_operator="and", flags="PREFIX|WHITESPACE")
+        ],
         should=[Q("multi_match", query=" ".join(found), fields=fields, operator="or")],
     )
 

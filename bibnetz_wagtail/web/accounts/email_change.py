@@ -29,7 +29,9 @@ class EmailChangeForm(forms.Form):
 
     # The address becomes the username too, which Django's user model limits to 150 characters.
     email = forms.EmailField(
-        label=gettext_lazy("New e-mail address"), max_length=150, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=gettext_lazy("New e-mail address"),
+        max_length=150,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password = forms.CharField(
         label=gettext_lazy("Current password"),
@@ -124,7 +126,10 @@ def confirm_email(request, token):
     found = read_token(token)
     if found is None:
         return render_message(
-            request, _("Change your e-mail address"), [_("This link is not valid, has expired or was already used.")], 400
+            request,
+            _("Change your e-mail address"),
+            [_("This link is not valid, has expired or was already used.")],
+            400,
         )
     user, email = found
     if not apply_change(user, email):

@@ -11,10 +11,10 @@ from wagtail.models import Page, Site
 
 from ...conf import get_setting
 from ...models import LibraryIndexPage
-from . import joining
 from ...models.forms import LIBRARY_FIGURES
 from ...numbers import format_figure
 from ..pages import render_message, render_page
+from . import joining
 from .join_form import ConfirmApplicationForm, JoinForm
 from .throttling import FixedWindow, client_ip, join_limit, wait_message
 
@@ -37,7 +37,7 @@ LINK_ERRORS = {
 @sensitive_post_parameters("password1", "password2")
 @require_http_methods(["GET", "POST"])
 def join(request):
-    """"Zugang beantragen": the form, and on a valid POST the same answer for every address."""
+    """ "Zugang beantragen": the form, and on a valid POST the same answer for every address."""
     index = joining.library_index()
     if index is None:
         return render_not_open_yet(request)

@@ -5,9 +5,9 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 
-from .forms import LoginForm, NetworkPasswordResetForm, NetworkSetPasswordForm
 from ..links import base_url
 from ..pages import BaseTemplateMixin
+from .forms import LoginForm, NetworkPasswordResetForm, NetworkSetPasswordForm
 from .throttling import client_ip, password_reset_limit, wait_message
 
 TEMPLATES = "bibnetz_wagtail/accounts/"

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ...models import Invitation
-from .forms import AcceptInvitationForm, InvitationAccountForm
 from ..pages import login_url, render_message, render_page
+from .forms import AcceptInvitationForm, InvitationAccountForm
 from .pages import my_library_url, notify
 from .team import accept, users_with_email
 
@@ -38,8 +38,10 @@ def invitation(request, token):
         return render_message(
             request,
             _("Please log in"),
-            [_("There is already an account for %(email)s. Log in with it to accept the invitation.")
-             % {"email": found.email}],
+            [
+                _("There is already an account for %(email)s. Log in with it to accept the invitation.")
+                % {"email": found.email}
+            ],
             link=(f"{login_url()}?{urlencode({'next': request.get_full_path()})}", _("Log in")),
         )
     return create_account(request, found)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from ...models import Membership, MeasurePage, Participation, ParticipationState, TaskSharePage
+from ...models import MeasurePage, Membership, Participation, ParticipationState, TaskSharePage
 from .forms import InviteForm
 from .team import open_invitations
 

@@ -1,4 +1,4 @@
-""""Passend zu unseren Toolkit-Ergebnissen": a member's own toolkit results as a one-click listing filter.
+""" "Passend zu unseren Toolkit-Ergebnissen": a member's own toolkit results as a one-click listing filter.
 
 The links are built from the toolkit results of the libraries the user belongs to, published or not, and
 are rendered for that user only; nobody else's unpublished results are read here.

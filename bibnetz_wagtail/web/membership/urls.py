@@ -3,7 +3,6 @@
 from django.urls import path, register_converter
 
 from ...ids import IdConverter
-
 from . import invitations, views
 
 register_converter(IdConverter, "bibnetz_id")

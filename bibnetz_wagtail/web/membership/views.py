@@ -7,9 +7,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ...models import Invitation, Membership, MembershipRole
 from ..accounts.throttling import FixedWindow, wait_message
+from ..pages import render_page
 from .forms import InviteForm
 from .overview import library_overviews
-from ..pages import render_page
 from .pages import admin_library_or_response, my_library_url, notify, redirect_to_network_login
 from .team import InvitationNotSent, LastAdminError, change_role, invite, open_invitations, remove_member
 

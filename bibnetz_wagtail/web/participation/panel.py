@@ -93,9 +93,6 @@ def join_form(task, own):
     """The join form for the user's published libraries that have not asked yet, or None if there are none."""
     taken = task.participations.exclude(state=services.WITHDRAWN).values_list("library_id", flat=True)
     libraries = (
-        LibraryProfilePage.objects.live()
-        .filter(pk__in=own - {task.library_id})
-        .exclude(pk__in=taken)
-        .order_by("title")
+        LibraryProfilePage.objects.live().filter(pk__in=own - {task.library_id}).exclude(pk__in=taken).order_by("title")
     )
     return JoinForm(libraries=libraries) if libraries else None

@@ -215,9 +215,7 @@ def join(task, library, user, message=""):
             return existing
         if existing is not None and existing.state != WITHDRAWN:
             if existing.state == DECLINED:
-                raise InvalidState(
-                    _("The call’s library has declined your library’s request; it cannot be repeated.")
-                )
+                raise InvalidState(_("The call’s library has declined your library’s request; it cannot be repeated."))
             raise InvalidState(_("Your library has already asked to join this call."))
         refusal = join_refusal(task)
         if refusal:

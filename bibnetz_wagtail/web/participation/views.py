@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ...models import LibraryProfilePage, Participation, TaskSharePage
-from . import services
 from ..pages import base_context, login_url
+from . import services
 from .forms import JoinForm, NoteForm
 
 #: Anchor of the participation panel on a call's page.

@@ -42,7 +42,6 @@ def remove_homepage(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     # Before locales exist, so that wagtailcore's locale migration gives the home page the default locale.
     run_before = [
         ("wagtailcore", "0053_locale_model"),
