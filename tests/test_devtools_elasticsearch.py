@@ -7,6 +7,7 @@ a cache folder of their own, so they never touch a server that is running.
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,14 @@ def test_write_config_rewrites_run_and_keeps_data(tmp_path):
     assert not (tmp_path / "run" / "stale").exists() and (tmp_path / "run" / "tmp").is_dir()
 
 
+def wait_for_exec(pid, text, seconds=10):
+    """Until the child has exec'd: before that its command line is still this test run's."""
+    deadline = time.monotonic() + seconds
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    while text not in cmdline.read_bytes().decode(errors="replace") and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def test_a_pid_file_counts_only_for_a_process_that_names_the_cache(tmp_path):
     node = make_node(tmp_path)
     node.run_dir.mkdir()
@@ -101,6 +110,7 @@ def test_a_pid_file_counts_only_for_a_process_that_names_the_cache(tmp_path):
     assert not node.is_running()
     ours = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", f"{tmp_path}/marker"])
     try:
+        wait_for_exec(ours.pid, f"{tmp_path}/marker")
         node.launcher_pid_file.write_text(f"{ours.pid}\n")
         assert node.is_running() and node.launcher_pid() == ours.pid
         node.stop()
