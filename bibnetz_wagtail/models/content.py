@@ -8,8 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
-from .listing import HostTemplateMixin
-from .rendering import add_page_context
+from .rendering import HostTemplateMixin, add_page_context
 from .slugs import GermanSlugMixin, GermanSlugPageForm
 
 

@@ -20,12 +20,12 @@ from wagtail.models import Page
 from .choices import FederalState, LibraryType
 from .facets import BAND_FACETS, LIBRARY_TYPE, STATE, TOOLKIT
 from .forms import LibraryProfilePageForm
-from .listing import HostTemplateMixin, ListingIndexPage
+from .listing import ListingIndexPage
 from .listing_spec import ListingSpec, TextField
 from .membership import is_network_member
 from .panels import ToolkitResultsPanel
 from .publication import KeepPublishedMixin
-from .rendering import add_page_context
+from .rendering import HostTemplateMixin, add_page_context
 from .slugs import GermanSlugMixin
 from .taxonomy import TaggedProfileToolkitResult
 from .validators import validate_floor_area, validate_population, validate_staff_fte

@@ -5,17 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..conf import get_setting
-from .rendering import listing_response
-
-
-class HostTemplateMixin:
-    """Lets the package's templates extend the host site's base template (``BIBNETZ['BASE_TEMPLATE']``)."""
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["bibnetz_base_template"] = get_setting("BASE_TEMPLATE")
-        return context
+from .rendering import HostTemplateMixin, listing_response
 
 
 class ListingIndexPage(HostTemplateMixin, Page):

@@ -20,6 +20,12 @@ SORT_LABELS = {
     SORT_NEWEST: _("Newest first"),
     SORT_SIMILAR: _("Most similar first"),
 }
+#: The template of one result, per listing. The three index pages share one template and differ only in this.
+CARD_TEMPLATES = {
+    "libraries": "bibnetz_wagtail/includes/library_card.html",
+    "measures": "bibnetz_wagtail/includes/measure_card.html",
+    "tasks": "bibnetz_wagtail/includes/task_card.html",
+}
 PAGE_WINDOW = 2
 #: Term facet groups shown open from the start (in listing order); band groups and selections are always open.
 OPEN_TERM_GROUPS = 2
@@ -96,6 +102,7 @@ def listing_context(page, request, listing, query, result, items, figure_errors=
         "items": items,
         "cards": cards,
         "card_runs": card_runs(listing.kind, cards, query.sort),
+        "card_template": CARD_TEMPLATES[listing.kind],
         "facet_groups": groups,
         "selected_count": sum(group.selected_count for group in groups),
         "has_filters": filtered,

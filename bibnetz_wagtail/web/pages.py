@@ -4,27 +4,19 @@ from django.conf import settings
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 
-from ..conf import get_setting
+from ..models.rendering import with_base_template
 
 
 class BaseTemplateMixin:
-    """Puts the host site's base template into the context of a class-based view."""
+    """A class-based view whose template extends ``bibnetz_wagtail/base.html``."""
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["bibnetz_base_template"] = get_setting("BASE_TEMPLATE")
-        return context
-
-
-def base_context(context=None):
-    """``context`` plus the host site's base template, which every page of the package extends."""
-    return {"bibnetz_base_template": get_setting("BASE_TEMPLATE"), **(context or {})}
+        return with_base_template(super().get_context_data(**kwargs))
 
 
 def render_page(request, template, context=None, status=200):
-    """A ``TemplateResponse`` of ``template`` with the base template in its context."""
-    context = base_context(context)
-    return TemplateResponse(request, template, context, status=status)
+    """A ``TemplateResponse`` of ``template``, which extends ``bibnetz_wagtail/base.html``."""
+    return TemplateResponse(request, template, with_base_template(dict(context or {})), status=status)
 
 
 def render_message(request, title, paragraphs, status=200, link=None):

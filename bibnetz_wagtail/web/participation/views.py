@@ -4,14 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ...models import LibraryProfilePage, Participation, TaskSharePage
-from ..pages import base_context, login_url
+from ..pages import login_url, render_page
 from . import services
 from .forms import JoinForm, NoteForm
 
@@ -49,8 +48,8 @@ def next_or(request, fallback):
 
 def refused(request, message, task=None, status=409):
     """A page with one German sentence saying why the step was refused, and a way back to the call."""
-    context = base_context({"message": message, "task": task, "back_url": call_url(request, task) if task else None})
-    return TemplateResponse(request, "bibnetz_wagtail/participation/refused.html", context, status=status)
+    context = {"message": message, "task": task, "back_url": call_url(request, task) if task else None}
+    return render_page(request, "bibnetz_wagtail/participation/refused.html", context, status=status)
 
 
 def visible_call(request, task_id):
@@ -102,17 +101,15 @@ def join(request, task_id):
         sent = _("Your request has been sent to “%(library)s”.") % {"library": task.library.title}
         messages.success(request, sent)
         return redirect(next_or(request, call_url(request, task)))
-    context = base_context(
-        {
-            "title": _("Join the call “%(task)s”") % {"task": task.title},
-            "intro": task.summary,
-            "form": form,
-            "submit_label": _("Ask to join"),
-            "action": reverse("bibnetz:participation_join", args=[task.pk]),
-        }
-    )
+    context = {
+        "title": _("Join the call “%(task)s”") % {"task": task.title},
+        "intro": task.summary,
+        "form": form,
+        "submit_label": _("Ask to join"),
+        "action": reverse("bibnetz:participation_join", args=[task.pk]),
+    }
     status = 400 if form.is_bound else 200
-    return TemplateResponse(request, "bibnetz_wagtail/form_page.html", context, status=status)
+    return render_page(request, "bibnetz_wagtail/form_page.html", context, status=status)
 
 
 @require_POST
