@@ -182,7 +182,7 @@ class TestNoEnumeration:
         """The second of two simultaneous applications hits the unique username and answers like the first."""
         apply(client)
         mail.outbox.clear()
-        with mock.patch("bibnetz_wagtail.web.accounts.joining.existing_account", return_value=None):
+        with mock.patch("bibnetz_wagtail.operations.joining.existing_account", return_value=None):
             response = apply(client)
         assert response.status_code == 302 and response["Location"] == SENT_URL
         assert User.objects.count() == 1 and LibraryProfilePage.objects.count() == 1 and not mail.outbox
