@@ -66,7 +66,7 @@ def task_state_of(library):
     return TaskState.objects.get(workflow_state__object_id=str(library.pk), status=TaskState.STATUS_IN_PROGRESS)
 
 
-class TestJoinForm:
+class TestApplicationForm:
     def test_form_is_german_and_has_every_field(self, client, index):
         response = client.get(JOIN_URL)
         html = response.content.decode()

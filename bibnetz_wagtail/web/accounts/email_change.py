@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from ...conf import get_setting
 from ...operations.joining import existing_account
 from ..links import absolute_url
-from ..pages import render_message, render_page
+from ..responses import render_message, render_page
 from .notifications import link_validity_hours, send
 
 SALT = "bibnetz_wagtail.email_change"

@@ -18,10 +18,10 @@ from ...numbers import format_figure
 from ...operations import joining
 from ...operations.errors import InvalidState
 from ..links import absolute_url
-from ..pages import render_message, render_page
+from ..responses import render_message, render_page
 from . import notifications
+from .application_forms import ApplicationForm, ConfirmApplicationForm
 from .confirmation_link import LinkError, read_token, verify_url
-from .join_form import ConfirmApplicationForm, JoinForm
 from .throttling import FixedWindow, client_ip, join_limit, wait_message
 
 JOIN_TEMPLATE = "bibnetz_wagtail/accounts/join.html"
@@ -48,8 +48,8 @@ def join(request):
     if index is None:
         return render_not_open_yet(request)
     if request.method != "POST":
-        return render_join(request, JoinForm())
-    form = JoinForm(request.POST)
+        return render_join(request, ApplicationForm())
+    form = ApplicationForm(request.POST)
     limit = join_limit()
     if not limit.hit(client_ip(request)):
         form.is_valid()

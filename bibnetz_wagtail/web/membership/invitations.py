@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods
 
 from ...models import Invitation
 from ...operations.team import accept_invitation, is_invitee, users_with_email
-from ..pages import login_url, render_message, render_page
+from ..responses import login_url, render_message, render_page
+from .access import my_library_url, notify
 from .forms import AcceptInvitationForm, InvitationAccountForm
-from .pages import my_library_url, notify
 
 FORM_TEMPLATE = "bibnetz_wagtail/form_page.html"
 #: Tokens are 43 characters (``secrets.token_urlsafe(32)``); anything much longer is not worth a query.

@@ -8,11 +8,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ...models import Invitation, Membership, MembershipRole
 from ...operations import team
 from ..accounts.throttling import FixedWindow, wait_message
-from ..pages import render_page
+from ..responses import render_page
+from .access import admin_library_or_response, my_library_url, notify, redirect_to_network_login
 from .forms import InviteForm
 from .invitation_mail import InvitationNotSent, send_invitation
 from .overview import library_overviews
-from .pages import admin_library_or_response, my_library_url, notify, redirect_to_network_login
 
 TEMPLATE = "bibnetz_wagtail/membership/my_library.html"
 #: Invitation e-mails one user may send per hour: a team grows by a few people, a mail cannon by thousands.

@@ -7,7 +7,7 @@ from django.urls import reverse
 from ...models import LibraryProfilePage
 from ...operations import participation as operations
 from ...permissions import is_member
-from .forms import JoinForm
+from .forms import ParticipationRequestForm
 from .views import login_redirect
 
 
@@ -56,7 +56,7 @@ def panel_context(task, request, messages=None):
     own = operations.library_ids_of(user)
     context["rows"] = rows(task, user, own, accept_refusal=operations.accept_refusal(task), request=request)
     if join_refusal is None:
-        context["form"] = join_form(task, own)
+        context["form"] = participation_request_form(task, own)
         context["join_url"] = reverse("bibnetz:participation_join", args=[task.pk])
     return context
 
@@ -89,10 +89,10 @@ def profile_url(library, request):
     return library.get_url(request) if library.live else None
 
 
-def join_form(task, own):
+def participation_request_form(task, own):
     """The join form for the user's published libraries that have not asked yet, or None if there are none."""
     taken = task.participations.exclude(state=operations.WITHDRAWN).values_list("library_id", flat=True)
     libraries = (
         LibraryProfilePage.objects.live().filter(pk__in=own - {task.library_id}).exclude(pk__in=taken).order_by("title")
     )
-    return JoinForm(libraries=libraries) if libraries else None
+    return ParticipationRequestForm(libraries=libraries) if libraries else None

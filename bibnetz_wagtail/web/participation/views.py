@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ...models import LibraryProfilePage, Participation, TaskSharePage
 from ...operations import participation as operations
 from ...operations.errors import InvalidState, NotAllowed, OperationError
-from ..pages import base_context, login_url
-from .forms import JoinForm, NoteForm
+from ..responses import base_context, login_url
+from .forms import NoteForm, ParticipationRequestForm
 from .notify import notify_change
 
 #: Anchor of the participation panel on a call's page.
@@ -95,7 +95,7 @@ def join(request, task_id):
             raise InvalidState(refusal)
     except OperationError as error:
         return refused(request, error.message, task, error.status)
-    form = JoinForm(request.POST if request.method == "POST" else None, libraries=libraries)
+    form = ParticipationRequestForm(request.POST if request.method == "POST" else None, libraries=libraries)
     if form.is_valid():
         message = form.cleaned_data["message"]
         try:

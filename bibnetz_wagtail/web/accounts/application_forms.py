@@ -14,8 +14,8 @@ from .passwords import network_password_help_text, validate_network_password
 HONEYPOT = "homepage"
 
 
-class JoinForm(forms.ModelForm):
-    """Profile fields come from the model, so the join form checks exactly what the admin's editor checks."""
+class ApplicationForm(forms.ModelForm):
+    """Profile fields come from the model, so the application form checks exactly what the admin's editor checks."""
 
     email = forms.EmailField(
         label=_("E-mail address"),

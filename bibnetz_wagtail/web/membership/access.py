@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ...models import LibraryProfilePage
 from ...operations.team import is_team_admin
-from ..pages import login_url, render_message
+from ..responses import login_url, render_message
 
 
 def notify(request, level, message):
