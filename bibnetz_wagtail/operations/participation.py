@@ -170,6 +170,21 @@ def change_state(participation, state, user, note="", network=False):
     return current
 
 
+def joining_libraries(user, task):
+    """The user's published libraries that could ask to join ``task``; refuses users without one."""
+    library_ids = library_ids_of(user)
+    if not library_ids:
+        raise NotAllowed(_("Only members of a library in the network can join calls."))
+    libraries = LibraryProfilePage.objects.live().filter(pk__in=library_ids - {task.library_id}).order_by("title")
+    if not libraries:
+        if task.library_id in library_ids:
+            raise NotAllowed(_("A library cannot join its own call."))
+        if LibraryProfilePage.objects.filter(pk__in=library_ids, suspended_at__isnull=False).exists():
+            raise NotAllowed(_("Your library is suspended from the network and cannot join calls."))
+        raise NotAllowed(_("Only libraries with a published profile can join calls."))
+    return libraries
+
+
 def is_repeat(participation, user, message):
     """Whether ``user`` sent this very request already (a form submitted twice): it then counts once."""
     if participation is None or participation.state != REQUESTED or participation.message != message:

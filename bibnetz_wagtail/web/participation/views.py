@@ -10,9 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ...models import LibraryProfilePage, Participation, TaskSharePage
+from ...models import Participation, TaskSharePage
 from ...operations import participation as operations
-from ...operations.errors import InvalidState, NotAllowed, OperationError
+from ...operations.errors import InvalidState, OperationError
 from ..responses import base_context, login_url
 from .forms import NoteForm, ParticipationRequestForm
 from .notify import notify_change
@@ -63,21 +63,6 @@ def visible_call(request, task_id):
     return task
 
 
-def joining_libraries(user, task):
-    """The user's published libraries that could ask to join ``task``; refuses users without one."""
-    library_ids = operations.library_ids_of(user)
-    if not library_ids:
-        raise NotAllowed(_("Only members of a library in the network can join calls."))
-    libraries = LibraryProfilePage.objects.live().filter(pk__in=library_ids - {task.library_id}).order_by("title")
-    if not libraries:
-        if task.library_id in library_ids:
-            raise NotAllowed(_("A library cannot join its own call."))
-        if LibraryProfilePage.objects.filter(pk__in=library_ids, suspended_at__isnull=False).exists():
-            raise NotAllowed(_("Your library is suspended from the network and cannot join calls."))
-        raise NotAllowed(_("Only libraries with a published profile can join calls."))
-    return libraries
-
-
 @require_http_methods(["GET", "POST"])
 def join(request, task_id):
     """Ask to join a call (the form also sits on the call's page; this page shows it alone and with errors)."""
@@ -89,7 +74,7 @@ def join(request, task_id):
         return refused(request, suspended, status=409)
     task = visible_call(request, task_id)
     try:
-        libraries = joining_libraries(request.user, task)
+        libraries = operations.joining_libraries(request.user, task)
         refusal = operations.join_refusal(task)
         if refusal:
             raise InvalidState(refusal)
