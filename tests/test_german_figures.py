@@ -83,7 +83,7 @@ class TestListing:
         assert "Bitte geben Sie eine Zahl ein" in response.content.decode()
 
 
-class TestJoinForm:
+class TestApplicationForm:
     def test_german_figures_are_read(self, client, db):
         from .factories import LibraryIndexPageFactory
 

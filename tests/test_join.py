@@ -66,7 +66,7 @@ def task_state_of(library):
     return TaskState.objects.get(workflow_state__object_id=str(library.pk), status=TaskState.STATUS_IN_PROGRESS)
 
 
-class TestJoinForm:
+class TestApplicationForm:
     def test_form_is_german_and_has_every_field(self, client, index):
         response = client.get(JOIN_URL)
         html = response.content.decode()
@@ -182,7 +182,7 @@ class TestNoEnumeration:
         """The second of two simultaneous applications hits the unique username and answers like the first."""
         apply(client)
         mail.outbox.clear()
-        with mock.patch("bibnetz_wagtail.web.accounts.joining.existing_account", return_value=None):
+        with mock.patch("bibnetz_wagtail.operations.joining.existing_account", return_value=None):
             response = apply(client)
         assert response.status_code == 302 and response["Location"] == SENT_URL
         assert User.objects.count() == 1 and LibraryProfilePage.objects.count() == 1 and not mail.outbox

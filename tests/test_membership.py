@@ -221,7 +221,7 @@ def test_an_invitation_that_cannot_be_mailed_is_withdrawn(net, monkeypatch):
     def broken(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("down")
 
-    monkeypatch.setattr("bibnetz_wagtail.web.membership.team.send_templated_mail", broken)
+    monkeypatch.setattr("bibnetz_wagtail.web.membership.invitation_mail.send_templated_mail", broken)
     response = invite(client_for(net["admin_a"]), net["a"])
     assert response.status_code == 503 and "nicht per E-Mail verschickt" in response.content.decode()
     assert not Invitation.objects.exists()

@@ -17,6 +17,7 @@ from wagtail.models import Page, Revision
 from ..models import LibraryProfilePage
 from ..models.membership import is_moderator
 from ..permissions import ensure_library_group, withdraw_publishing
+from .errors import NotAllowed, OperationError
 
 SUSPEND = "bibnetz.suspend"
 REINSTATE = "bibnetz.reinstate"
@@ -24,23 +25,17 @@ REINSTATE = "bibnetz.reinstate"
 MAX_REASON_LENGTH = 2000
 
 
-class SuspensionError(Exception):
-    """A refused suspension or reinstatement, with a German sentence for the moderator."""
-
-    status = 409
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+class SuspensionError(OperationError):
+    """A refused suspension or reinstatement (409), with a German sentence for the moderator."""
 
 
-class NotAllowed(SuspensionError):
-    status = 403
+class SuspensionNotAllowed(SuspensionError, NotAllowed):
+    """Somebody who is no moderator tried to suspend or reinstate a library (403)."""
 
 
 def check_moderator(user):
     if not is_moderator(user):
-        raise NotAllowed(_("Only the network's moderators can suspend or reinstate a library."))
+        raise SuspensionNotAllowed(_("Only the network's moderators can suspend or reinstate a library."))
 
 
 def locked_library(library):

@@ -28,8 +28,8 @@ UNITS = {"population": _("%(value)s inhabitants"), "area": _("%(value)s m²"), "
 
 
 @dataclass
-class FigureInput:
-    """One figure field of the form as the template shows it."""
+class ComparisonFigureField:
+    """One figure field of the comparison form as the template shows it (the widget is ``numbers.FigureInput``)."""
 
     key: str
     name: str
@@ -72,7 +72,7 @@ def figure_inputs(request, figure_errors):
     inputs = []
     for key, name in LIKE_PARAMS.items():
         inputs.append(
-            FigureInput(
+            ComparisonFigureField(
                 key=key,
                 name=name,
                 label=LABELS[key],

@@ -12,7 +12,7 @@ from . import toolkit
 from .card_runs import card_runs
 from .compare_form import comparison, comparison_label
 from .likeness import likeness_reason
-from .membership.toolkit import own_toolkit_links
+from .membership.own_toolkit import own_toolkit_links
 from .querystring import QueryState
 
 SORT_LABELS = {

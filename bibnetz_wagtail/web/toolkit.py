@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ..models import ToolkitResult
 from ..search.vocabulary import vocabulary_descriptions, vocabulary_terms
 from .membership.entry import url_or_none
-from .pages import render_page
+from .responses import render_page
 
 FACET_KEY = "toolkit"
 PAGE_TEMPLATE = "bibnetz_wagtail/toolkit.html"

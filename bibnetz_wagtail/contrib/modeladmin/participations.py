@@ -15,20 +15,22 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import EditView, InspectView
 
 from ...models import Participation
-from ...web.participation import services
+from ...operations import participation as operations
+from ...operations.errors import OperationError
+from ...web.participation.notify import notify_change
 from .helpers import NoCreatePermissionHelper
 
 
 def involved(user, participation):
     """Whether ``user`` is a member of the call's library or of the requesting library."""
-    return bool(services.sides_of(user, participation))
+    return bool(operations.sides_of(user, participation))
 
 
 class ParticipationPermissionHelper(NoCreatePermissionHelper):
     """The model permissions, plus access for the members of the two libraries a participation concerns."""
 
     def user_can_list(self, user):
-        return super().user_can_list(user) or bool(services.library_ids_of(user))
+        return super().user_can_list(user) or bool(operations.library_ids_of(user))
 
     def user_can_inspect_obj(self, user, obj):
         return super().user_can_inspect_obj(user, obj) or (self.inspect_view_enabled and involved(user, obj))
@@ -39,9 +41,9 @@ class ParticipationPermissionHelper(NoCreatePermissionHelper):
 
 def visible_participations(queryset, user):
     """All participations for users with the model permissions, else those of the user's libraries."""
-    if user.has_perm("bibnetz_wagtail.view_participation") or services.acts_for_network(user):
+    if user.has_perm("bibnetz_wagtail.view_participation") or operations.acts_for_network(user):
         return queryset
-    libraries = services.library_ids_of(user)
+    libraries = operations.library_ids_of(user)
     return queryset.filter(Q(task__library_id__in=libraries) | Q(library_id__in=libraries))
 
 
@@ -53,8 +55,8 @@ class ParticipationAdminForm(WagtailAdminModelForm):
         field = self.fields.get("state")
         if field is None or self.instance.pk is None:
             return
-        network = services.acts_for_network(self.for_user)
-        reachable = services.allowed_states(self.instance, self.for_user, network=network)
+        network = operations.acts_for_network(self.for_user)
+        reachable = operations.allowed_states(self.instance, self.for_user, network=network)
         current = self.instance.state
         field.choices = [(value, label) for value, label in field.choices if value == current or value in reachable]
 
@@ -66,9 +68,9 @@ class ParticipationAdminForm(WagtailAdminModelForm):
                 raise forms.ValidationError(_("This request no longer exists."))
             if state != original.state:
                 try:
-                    network = services.acts_for_network(self.for_user)
-                    services.check_step(original, state, self.for_user, network=network)
-                except services.ParticipationError as error:
+                    network = operations.acts_for_network(self.for_user)
+                    operations.check_step(original, state, self.for_user, network=network)
+                except OperationError as error:
                     raise forms.ValidationError(error.message) from None
         return state
 
@@ -81,10 +83,11 @@ class ParticipationEditView(EditView):
         state = form.cleaned_data["state"]
         if state != form.initial.get("state"):
             try:
-                services.change_state(self.instance, state, user, network=services.acts_for_network(user))
-            except services.ParticipationError as error:
+                changed = operations.change_state(self.instance, state, user, network=operations.acts_for_network(user))
+            except OperationError as error:
                 form.add_error("state", error.message)
                 return self.form_invalid(form)
+            notify_change(changed)
         return super().form_valid(form)
 
 

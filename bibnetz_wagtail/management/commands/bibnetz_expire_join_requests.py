@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
 from ...conf import get_setting
-from ...web.accounts.joining import discard_expired_applications
+from ...operations.joining import discard_expired_applications
 
 
 class Command(BaseCommand):

@@ -16,9 +16,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from ...conf import get_setting
+from ...operations.joining import existing_account
 from ..links import absolute_url
-from ..pages import render_message, render_page
-from .joining import existing_account
+from ..responses import render_message, render_page
 from .notifications import link_validity_hours, send
 
 SALT = "bibnetz_wagtail.email_change"

@@ -1,5 +1,7 @@
 """The join flow's pages: the form, "check your e-mail", and confirming the address."""
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
@@ -10,12 +12,16 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Site
 
 from ...conf import get_setting
-from ...models import LibraryIndexPage
+from ...models import JoinRequestState, LibraryIndexPage
 from ...models.forms import LIBRARY_FIGURES
 from ...numbers import format_figure
-from ..pages import render_message, render_page
-from . import joining
-from .join_form import ConfirmApplicationForm, JoinForm
+from ...operations import joining
+from ...operations.errors import InvalidState
+from ..links import absolute_url
+from ..responses import render_message, render_page
+from . import notifications
+from .application_forms import ApplicationForm, ConfirmApplicationForm
+from .confirmation_link import LinkError, read_token, verify_url
 from .throttling import FixedWindow, client_ip, join_limit, wait_message
 
 JOIN_TEMPLATE = "bibnetz_wagtail/accounts/join.html"
@@ -42,8 +48,8 @@ def join(request):
     if index is None:
         return render_not_open_yet(request)
     if request.method != "POST":
-        return render_join(request, JoinForm())
-    form = JoinForm(request.POST)
+        return render_join(request, ApplicationForm())
+    form = ApplicationForm(request.POST)
     limit = join_limit()
     if not limit.hit(client_ip(request)):
         form.is_valid()
@@ -53,8 +59,26 @@ def join(request):
         return redirect("bibnetz:join_sent")
     if not form.is_valid():
         return render_join(request, form)
-    joining.handle_application(form, index)
+    handle_application(form, index)
     return redirect("bibnetz:join_sent")
+
+
+def handle_application(form, index):
+    """Act on a valid join form; the applicant sees the same answer whatever happened here."""
+    joining.discard_expired_applications()
+    data = form.cleaned_data
+    join, account = joining.submit_application(form.save(commit=False), data["email"], data["password1"], index)
+    if join is not None:
+        notifications.send_verification(join, verify_url(join))
+        return
+    if account is None:
+        # The same address was sent twice at once; the other request created the account and sent the link.
+        return
+    # Hash once, as creating an account would, so that the answer takes as long for a known address.
+    get_user_model()().set_password(data["password1"])
+    notifications.send_address_in_use(
+        account, absolute_url(reverse("bibnetz:login")), absolute_url(reverse("bibnetz:password_reset"))
+    )
 
 
 def render_not_open_yet(request):
@@ -105,8 +129,8 @@ def join_verify(request, token):
     A button, not the link itself, confirms, so that link scanners in mail programs cannot use the link up.
     """
     try:
-        join_request = joining.read_token(token)
-    except joining.LinkError as error:
+        join_request = read_token(token)
+    except LinkError as error:
         return render_link_error(request, error)
     form = ConfirmApplicationForm(join_request.user, data=request.POST if request.method == "POST" else None)
     if request.method != "POST":
@@ -119,10 +143,20 @@ def join_verify(request, token):
         limit.hit(join_request.pk)
         return render_confirmation(request, join_request, form)
     try:
-        join_request = joining.confirm(join_request)
-    except joining.LinkError as error:
-        return render_link_error(request, error)
+        join_request = confirm_application(join_request)
+    except InvalidState:
+        return render_link_error(request, LinkError("used"))
     return render_confirmed(request, join_request)
+
+
+@transaction.atomic
+def confirm_application(join_request):
+    """Confirm the address and tell the moderators in one transaction: should their e-mail fail, nothing is
+    confirmed and the applicant can use the link again."""
+    join_request = joining.confirm(join_request)
+    if join_request.state == JoinRequestState.PENDING:
+        notifications.send_to_moderators(join_request)
+    return join_request
 
 
 def render_link_error(request, error):

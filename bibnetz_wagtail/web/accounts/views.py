@@ -6,7 +6,7 @@ from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse, reverse_lazy
 
 from ..links import base_url
-from ..pages import BaseTemplateMixin
+from ..responses import BaseTemplateMixin
 from .forms import LoginForm, NetworkPasswordResetForm, NetworkSetPasswordForm
 from .throttling import client_ip, password_reset_limit, wait_message
 

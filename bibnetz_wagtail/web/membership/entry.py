@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.middleware.csrf import get_token
 from django.urls import NoReverseMatch, reverse
 
-from ..pages import login_url
+from ..responses import login_url
 
 logger = logging.getLogger(__name__)
 

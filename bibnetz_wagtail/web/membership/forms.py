@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ...models import Membership, MembershipRole
+from ...operations.team import open_invitations, users_with_email
 from ..accounts.passwords import network_password_help_text, validate_network_password
-from .team import open_invitations, users_with_email
 
 #: More open invitations than a library's team would ever need hint at misuse of the mail form.
 MAX_OPEN_INVITATIONS = 30

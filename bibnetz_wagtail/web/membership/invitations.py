@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ...models import Invitation
-from ..pages import login_url, render_message, render_page
+from ...operations.team import accept_invitation, is_invitee, users_with_email
+from ..responses import login_url, render_message, render_page
+from .access import my_library_url, notify
 from .forms import AcceptInvitationForm, InvitationAccountForm
-from .pages import my_library_url, notify
-from .team import accept, users_with_email
 
 FORM_TEMPLATE = "bibnetz_wagtail/form_page.html"
 #: Tokens are 43 characters (``secrets.token_urlsafe(32)``); anything much longer is not worth a query.
@@ -85,7 +85,7 @@ def intro(found):
 
 
 def accept_as_user(request, found):
-    if (request.user.email or "").lower() != found.email.lower():
+    if not is_invitee(request.user, found):
         message = _(
             "This invitation was sent to %(email)s, but you are logged in with another account. Please log out and "
             "open the link again."
@@ -106,7 +106,7 @@ def create_account(request, found):
                 user = form.new_user()
                 user.set_password(form.cleaned_data["password1"])
                 user.save()
-                accepted = accept(found, user)
+                accepted = accept_invitation(found, user)
                 if not accepted:
                     # Used or expired while the form was filled in: no account without a membership.
                     transaction.set_rollback(True)
@@ -134,7 +134,7 @@ def login_backend():
 
 
 def finish(request, found, user, accepted=False):
-    if not accepted and not accept(found, user):
+    if not accepted and not accept_invitation(found, user):
         return closed(request, found)
     message = _("Welcome to the team of %(library)s.") % {"library": found.library.title}
     notify(request, messages.SUCCESS, message)

@@ -6,8 +6,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from ...models import MeasurePage, Membership, Participation, ParticipationState, TaskSharePage
+from ...operations.team import open_invitations
 from .forms import InviteForm
-from .team import open_invitations
 
 
 @dataclass

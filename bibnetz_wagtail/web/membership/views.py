@@ -6,12 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ...models import Invitation, Membership, MembershipRole
+from ...operations import team
 from ..accounts.throttling import FixedWindow, wait_message
-from ..pages import render_page
+from ..responses import render_page
+from .access import admin_library_or_response, my_library_url, notify, redirect_to_network_login
 from .forms import InviteForm
+from .invitation_mail import InvitationNotSent, send_invitation
 from .overview import library_overviews
-from .pages import admin_library_or_response, my_library_url, notify, redirect_to_network_login
-from .team import InvitationNotSent, LastAdminError, change_role, invite, open_invitations, remove_member
 
 TEMPLATE = "bibnetz_wagtail/membership/my_library.html"
 #: Invitation e-mails one user may send per hour: a team grows by a few people, a mail cannon by thousands.
@@ -35,10 +36,6 @@ def back_to(library):
     return redirect(f"{my_library_url()}#bibliothek-{library.pk}")
 
 
-def member_name(membership):
-    return membership.user.get_full_name() or membership.user.get_username()
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def invite_colleague(request, library_id):
     """Invite a colleague by e-mail (administrators of the library only); the form is on the member area page."""
@@ -54,8 +51,9 @@ def invite_colleague(request, library_id):
     if not limit.hit(request.user.pk):
         form.add_error(None, wait_message(limit.retry_after()))
         return render_my_library(request, {library.pk: form}, status=429)
+    invitation = team.invite(library, form.cleaned_data["email"], form.cleaned_data["role"], request.user)
     try:
-        invitation = invite(request, library, form.cleaned_data["email"], form.cleaned_data["role"])
+        send_invitation(invitation)
     except InvitationNotSent:
         form.add_error(None, _("The invitation could not be sent by e-mail. Please try again later."))
         return render_my_library(request, {library.pk: form}, status=503)
@@ -70,8 +68,7 @@ def revoke_invitation(request, library_id, invitation_id):
     if refusal:
         return refusal
     invitation = get_object_or_404(Invitation, pk=invitation_id, library=library)
-    if open_invitations(library).filter(pk=invitation.pk).exists():
-        invitation.delete()
+    if team.revoke_invitation(invitation, request.user):
         message = _("The invitation to %(email)s has been revoked.") % {"email": invitation.email}
         notify(request, messages.SUCCESS, message)
     else:
@@ -87,11 +84,11 @@ def remove_colleague(request, library_id, membership_id):
         return refusal
     membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id, library=library)
     try:
-        remove_member(membership)
-    except LastAdminError:
-        notify(request, messages.ERROR, last_admin_message(membership, library))
+        team.remove_member(membership, request.user)
+    except team.LastAdminError as error:
+        notify(request, messages.ERROR, error.message)
     else:
-        message = _("%(name)s no longer belongs to the team.") % {"name": member_name(membership)}
+        message = _("%(name)s no longer belongs to the team.") % {"name": team.member_name(membership)}
         notify(request, messages.SUCCESS, message)
     return back_to(library)
 
@@ -108,17 +105,13 @@ def change_colleague_role(request, library_id, membership_id):
         notify(request, messages.ERROR, _("Please choose a role: administrator or editor."))
         return back_to(library)
     try:
-        change_role(membership, role)
-    except LastAdminError:
-        notify(request, messages.ERROR, last_admin_message(membership, library))
+        team.change_role(membership, role, request.user)
+    except team.LastAdminError as error:
+        notify(request, messages.ERROR, error.message)
     else:
-        message = _("%(name)s is now %(role)s.") % {"name": member_name(membership), "role": MembershipRole(role).label}
+        message = _("%(name)s is now %(role)s.") % {
+            "name": team.member_name(membership),
+            "role": MembershipRole(role).label,
+        }
         notify(request, messages.SUCCESS, message)
     return back_to(library)
-
-
-def last_admin_message(membership, library):
-    return _("%(name)s is the last administrator of %(library)s. Make someone else an administrator first.") % {
-        "name": member_name(membership),
-        "library": library.title,
-    }

@@ -18,7 +18,7 @@ class LibraryChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class JoinForm(forms.Form):
+class ParticipationRequestForm(forms.Form):
     """A library asks to join a call; a member of several libraries chooses which one asks."""
 
     library = LibraryChoiceField(

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from ...models import LibraryProfilePage
+from ...operations import participation as operations
 from ...permissions import is_member
-from . import services
-from .forms import JoinForm
+from .forms import ParticipationRequestForm
 from .views import login_redirect
 
 
@@ -33,8 +33,8 @@ class Row:
 def panel_context(task, request, messages=None):
     """Template context of ``participation/panel.html`` for ``task`` as seen by the request's user."""
     user = getattr(request, "user", None)
-    accepted = services.accepted_count(task)
-    join_refusal = services.join_refusal(task)
+    accepted = operations.accepted_count(task)
+    join_refusal = operations.join_refusal(task)
     context = {
         "task": task,
         "messages": messages,
@@ -53,10 +53,10 @@ def panel_context(task, request, messages=None):
         if user is None or not user.is_authenticated:
             context["login_url"] = login_redirect(request, f"{request.path}#bibnetz-participation").url
         return context
-    own = services.library_ids_of(user)
-    context["rows"] = rows(task, user, own, accept_refusal=services.accept_refusal(task), request=request)
+    own = operations.library_ids_of(user)
+    context["rows"] = rows(task, user, own, accept_refusal=operations.accept_refusal(task), request=request)
     if join_refusal is None:
-        context["form"] = join_form(task, own)
+        context["form"] = participation_request_form(task, own)
         context["join_url"] = reverse("bibnetz:participation_join", args=[task.pk])
     return context
 
@@ -64,20 +64,20 @@ def panel_context(task, request, messages=None):
 def rows(task, user, own, accept_refusal, request=None):
     """The participations a member may see: all for the call's library, else the active ones and their own."""
     is_host = task.library_id in own
-    sees_all = is_host or services.acts_for_network(user)
+    sees_all = is_host or operations.acts_for_network(user)
     visible = []
     for participation in task.participations.select_related("library").order_by("created_at", "pk"):
         mine = participation.library_id in own
         state = participation.state
-        if not (sees_all or mine or state in (services.REQUESTED, services.ACCEPTED)):
+        if not (sees_all or mine or state in (operations.REQUESTED, operations.ACCEPTED)):
             continue
         visible.append(
             Row(
                 participation=participation,
                 show_message=sees_all or mine,
-                can_accept=is_host and state == services.REQUESTED and accept_refusal is None,
-                can_decline=is_host and state == services.REQUESTED,
-                can_withdraw=mine and state in (services.REQUESTED, services.ACCEPTED),
+                can_accept=is_host and state == operations.REQUESTED and accept_refusal is None,
+                can_decline=is_host and state == operations.REQUESTED,
+                can_withdraw=mine and state in (operations.REQUESTED, operations.ACCEPTED),
                 profile_url=profile_url(participation.library, request),
             )
         )
@@ -89,10 +89,10 @@ def profile_url(library, request):
     return library.get_url(request) if library.live else None
 
 
-def join_form(task, own):
+def participation_request_form(task, own):
     """The join form for the user's published libraries that have not asked yet, or None if there are none."""
-    taken = task.participations.exclude(state=services.WITHDRAWN).values_list("library_id", flat=True)
+    taken = task.participations.exclude(state=operations.WITHDRAWN).values_list("library_id", flat=True)
     libraries = (
         LibraryProfilePage.objects.live().filter(pk__in=own - {task.library_id}).exclude(pk__in=taken).order_by("title")
     )
-    return JoinForm(libraries=libraries) if libraries else None
+    return ParticipationRequestForm(libraries=libraries) if libraries else None

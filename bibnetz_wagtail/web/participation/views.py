@@ -9,17 +9,19 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ...models import LibraryProfilePage, Participation, TaskSharePage
-from ..pages import login_url, render_page
-from . import services
-from .forms import JoinForm, NoteForm
+from ...models import Participation, TaskSharePage
+from ...operations import participation as operations
+from ...operations.errors import InvalidState, OperationError
+from ..responses import login_url, render_page
+from .forms import NoteForm, ParticipationRequestForm
+from .notify import notify_change
 
 #: Anchor of the participation panel on a call's page.
 PANEL_ANCHOR = "#bibnetz-participation"
 STEPS = {
-    "accept": (services.accept, _("You have accepted “%(library)s” as a partner.")),
-    "decline": (services.decline, _("You have declined the request of “%(library)s”.")),
-    "withdraw": (services.withdraw, _("Your library has withdrawn from “%(task)s”.")),
+    "accept": (operations.accept, _("You have accepted “%(library)s” as a partner.")),
+    "decline": (operations.decline, _("You have declined the request of “%(library)s”.")),
+    "withdraw": (operations.withdraw, _("Your library has withdrawn from “%(task)s”.")),
 }
 
 
@@ -60,44 +62,32 @@ def visible_call(request, task_id):
     return task
 
 
-def joining_libraries(user, task):
-    """The user's published libraries that could ask to join ``task``; refuses users without one."""
-    library_ids = services.library_ids_of(user)
-    if not library_ids:
-        raise services.NotAllowed(_("Only members of a library in the network can join calls."))
-    libraries = LibraryProfilePage.objects.live().filter(pk__in=library_ids - {task.library_id}).order_by("title")
-    if not libraries:
-        if task.library_id in library_ids:
-            raise services.NotAllowed(_("A library cannot join its own call."))
-        if LibraryProfilePage.objects.filter(pk__in=library_ids, suspended_at__isnull=False).exists():
-            raise services.NotAllowed(_("Your library is suspended from the network and cannot join calls."))
-        raise services.NotAllowed(_("Only libraries with a published profile can join calls."))
-    return libraries
-
-
 @require_http_methods(["GET", "POST"])
 def join(request, task_id):
     """Ask to join a call (the form also sits on the call's page; this page shows it alone and with errors)."""
     if not request.user.is_authenticated:
         return login_redirect(request, request.get_full_path())
-    suspended = services.suspended_call_refusal(int(task_id))
+    suspended = operations.suspended_call_refusal(int(task_id))
     if suspended:
         # Its page is offline, so there is no call to go back to; the sentence says why the request is refused.
         return refused(request, suspended, status=409)
     task = visible_call(request, task_id)
     try:
-        libraries = joining_libraries(request.user, task)
-        refusal = services.join_refusal(task)
+        libraries = operations.joining_libraries(request.user, task)
+        refusal = operations.join_refusal(task)
         if refusal:
-            raise services.InvalidState(refusal)
-    except services.ParticipationError as error:
+            raise InvalidState(refusal)
+    except OperationError as error:
         return refused(request, error.message, task, error.status)
-    form = JoinForm(request.POST if request.method == "POST" else None, libraries=libraries)
+    form = ParticipationRequestForm(request.POST if request.method == "POST" else None, libraries=libraries)
     if form.is_valid():
+        message = form.cleaned_data["message"]
         try:
-            services.join(task, form.cleaned_data["library"], request.user, form.cleaned_data["message"])
-        except services.ParticipationError as error:
+            participation = operations.join(task, form.cleaned_data["library"], request.user, message)
+        except OperationError as error:
             return refused(request, error.message, task, error.status)
+        if participation is not None:
+            notify_change(participation, message)
         sent = _("Your request has been sent to “%(library)s”.") % {"library": task.library.title}
         messages.success(request, sent)
         return redirect(next_or(request, call_url(request, task)))
@@ -125,10 +115,12 @@ def step(request, pk, action):
     form = NoteForm(request.POST)
     if not form.is_valid():
         return refused(request, " ".join(form.errors["note"]), participation.task, status=400)
+    note = form.cleaned_data["note"]
     try:
-        move(participation, request.user, note=form.cleaned_data["note"])
-    except services.ParticipationError as error:
+        changed = move(participation, request.user, note=note)
+    except OperationError as error:
         return refused(request, error.message, participation.task, error.status)
+    notify_change(changed, note)
     messages.success(request, success % {"library": participation.library.title, "task": participation.task.title})
     return redirect(next_or(request, call_url(request, participation.task)))
 

@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from ...models import LibraryProfilePage
 from ...models.forms import LIBRARY_FIGURES
 from ...numbers import use_figure_fields
+from ...operations.joining import split_name
 from .passwords import network_password_help_text, validate_network_password
 
 HONEYPOT = "homepage"
 
 
-class JoinForm(forms.ModelForm):
-    """Profile fields come from the model, so the join form checks exactly what the admin's editor checks."""
+class ApplicationForm(forms.ModelForm):
+    """Profile fields come from the model, so the application form checks exactly what the admin's editor checks."""
 
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -121,11 +122,3 @@ class ConfirmApplicationForm(forms.Form):
                 code="wrong_password",
             )
         return password
-
-
-def split_name(full_name):
-    """("Erika", "Mustermann") from "Erika Mustermann"; a single word is taken as the last name."""
-    parts = (full_name or "").split()
-    if not parts:
-        return "", ""
-    return " ".join(parts[:-1])[:150], parts[-1][:150]

@@ -6,8 +6,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ...models import LibraryProfilePage, Membership, MembershipRole
-from ..pages import login_url, render_message
+from ...models import LibraryProfilePage
+from ...operations.team import is_team_admin
+from ..responses import login_url, render_message
 
 
 def notify(request, level, message):
@@ -32,9 +33,6 @@ def admin_library_or_response(request, library_id):
     if not request.user.is_authenticated:
         return None, redirect_to_network_login(request)
     library = get_object_or_404(LibraryProfilePage, pk=library_id)
-    is_admin = Membership.objects.filter(
-        user=request.user, library=library, role=MembershipRole.ADMIN, user__is_active=True
-    ).exists()
-    if not is_admin:
+    if not is_team_admin(request.user, library):
         return None, forbidden(request, _("Only the administrators of this library can manage its team."))
     return library, None

@@ -1,39 +1,27 @@
-"""Join requests: the inactive account and draft profile, the confirmation link, and what confirming does.
+"""Joining the network: the application (inactive account and draft profile), its confirmation, expiry and decision.
 
 An application stays open for ``JOIN_REQUEST_DAYS``. Until its address is confirmed it belongs to nobody: a new
 application for the same address replaces it with everything it created, so whoever applies last — the owner
-of the mailbox, in the end — confirms their own data and password.
+of the mailbox, in the end — confirms their own data and password. The moderators decide in Wagtail's workflow;
+``approve_join`` and ``reject_join`` are what their decision does to the request. No operation here sends e-mail.
 """
 
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
-from ...conf import get_setting
-from ...models import JoinRequest, JoinRequestState, LibraryIndexPage, Membership, MembershipRole
-from ...models.slugs import german_slug
-from ...permissions import join_workflow, library_collections
-from ..links import absolute_url
-from . import notifications
-from .join_form import split_name
-
-SALT = "bibnetz_wagtail.join"
-
-
-class LinkError(Exception):
-    """A confirmation link that cannot be used; ``reason`` is "invalid", "expired" or "used"."""
-
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason
+from ..conf import get_setting
+from ..models import JoinRequest, JoinRequestState, LibraryIndexPage, LibraryProfilePage, Membership, MembershipRole
+from ..models.slugs import german_slug
+from ..permissions import join_workflow, library_collections
+from .errors import InvalidState
 
 
 def library_index():
@@ -42,10 +30,19 @@ def library_index():
 
 
 def existing_account(email):
+    """The first account whose e-mail address or username is ``email`` (case-insensitive), or None."""
     user_model = get_user_model()
     email_field = user_model.get_email_field_name()
     lookup = Q(**{f"{email_field}__iexact": email}) | Q(**{f"{user_model.USERNAME_FIELD}__iexact": email})
     return user_model._default_manager.filter(lookup).order_by("pk").first()
+
+
+def split_name(full_name):
+    """("Erika", "Mustermann") from "Erika Mustermann"; a single word is taken as the last name."""
+    parts = (full_name or "").split()
+    if not parts:
+        return "", ""
+    return " ".join(parts[:-1])[:150], parts[-1][:150]
 
 
 def unique_slug(parent, title):
@@ -57,34 +54,26 @@ def unique_slug(parent, title):
     return slug
 
 
-def handle_application(form, index):
-    """Act on a valid join form; the applicant sees the same answer whatever happened here."""
-    discard_expired_applications()
+def submit_application(library, email, password, index):
+    """Apply with the unsaved profile ``library``: ``(join request, None)`` for a new or replaced application,
+    ``(None, account)`` for an address that has an account, ``(None, None)`` when the same address came twice at once.
+    """
     try:
-        join, account = apply_or_find_account(form, index)
+        return apply_or_find_account(library, email, password, index)
     except IntegrityError:
-        # The same address was sent twice at once; the other request created the account and sent the link.
-        return
-    if join is not None:
-        notifications.send_verification(join, verify_url(join))
-        return
-    # Hash once, as creating an account would, so that the answer takes as long for a known address.
-    get_user_model()().set_password(form.cleaned_data["password1"])
-    notifications.send_address_in_use(
-        account, absolute_url(reverse("bibnetz:login")), absolute_url(reverse("bibnetz:password_reset"))
-    )
+        # The other request created the account (and its caller sends the link).
+        return None, None
 
 
 @transaction.atomic
-def apply_or_find_account(form, index):
-    """``(join request, None)`` for a new or replaced application, ``(None, account)`` for an address in use."""
-    account = existing_account(form.cleaned_data["email"])
+def apply_or_find_account(library, email, password, index):
+    account = existing_account(email)
     if account is not None:
         earlier = unconfirmed_application(account)
         if earlier is None:
             return None, account
         discard_application(earlier)
-    return create_join_request(form, index), None
+    return create_join_request(library, email, password, index), None
 
 
 def unconfirmed_application(user):
@@ -143,17 +132,13 @@ def discard_expired_applications():
 
 
 @transaction.atomic
-def create_join_request(form, index):
+def create_join_request(library, email, password, index):
     """An inactive account, the profile as a draft below ``index``, the join request and an admin membership."""
-    data = form.cleaned_data
-    first_name, last_name = split_name(data["contact_person"])
-    user = get_user_model()(
-        username=data["email"], email=data["email"], first_name=first_name, last_name=last_name, is_active=False
-    )
-    user.set_password(data["password1"])
+    first_name, last_name = split_name(library.contact_person)
+    user = get_user_model()(username=email, email=email, first_name=first_name, last_name=last_name, is_active=False)
+    user.set_password(password)
     user.save()
-    library = form.save(commit=False)
-    library.contact_email = data["email"]
+    library.contact_email = email
     library.slug = unique_slug(index, library.title)
     library.live = False
     library.owner = user
@@ -165,55 +150,22 @@ def create_join_request(form, index):
     return join
 
 
-def make_token(join):
-    # The creation time tells a replaced application from its successor, which may get the same ids again.
-    payload = {"join": join.pk, "user": join.user_id, "created": join.created_at.isoformat()}
-    return signing.dumps(payload, salt=SALT, compress=True)
-
-
-def verify_url(join):
-    return absolute_url(reverse("bibnetz:join_verify", args=[make_token(join)]))
-
-
-def read_token(token):
-    """The unverified join request of a confirmation link, or ``LinkError``."""
-    try:
-        payload = signing.loads(token, salt=SALT, max_age=get_setting("JOIN_LINK_MAX_AGE"))
-    except signing.SignatureExpired:
-        raise LinkError("expired") from None
-    except signing.BadSignature:
-        raise LinkError("invalid") from None
-    if not isinstance(payload, dict):
-        raise LinkError("invalid")
-    join = (
-        JoinRequest.objects.select_related("user", "library")
-        .filter(pk=payload.get("join"), user_id=payload.get("user"))
-        .first()
-    )
-    if join is None or join.library is None or join.created_at.isoformat() != payload.get("created"):
-        # Signed by the site, so it was a real application: replaced by a newer one or expired and removed.
-        raise LinkError("gone")
-    if join.state != JoinRequestState.UNVERIFIED:
-        raise LinkError("used")
-    if join.created_at < application_deadline():
-        raise LinkError("expired")
-    return join
-
-
 @transaction.atomic
 def confirm(join):
-    """The address is confirmed: on to the moderators, or, with moderation off, straight into the network."""
+    """The address is confirmed: on to the moderators (PENDING), or, with moderation off, straight into the network.
+
+    Raises ``InvalidState`` when the request was confirmed already.
+    """
     # Only the request's row is locked: PostgreSQL cannot lock the null side of the outer join to the library.
     join = JoinRequest.objects.select_for_update(of=("self",)).select_related("user", "library").get(pk=join.pk)
     if join.state != JoinRequestState.UNVERIFIED:
-        raise LinkError("used")
+        raise InvalidState(_("This confirmation link has already been used."))
     join.verified_at = timezone.now()
     library, user = join.library, join.user
     if get_setting("MODERATION"):
         join.state = JoinRequestState.PENDING
         join.save(update_fields=["state", "verified_at"])
         join_workflow().start(library, user)
-        notifications.send_to_moderators(join)
     else:
         join.state = JoinRequestState.APPROVED
         join.decided_at = join.verified_at
@@ -226,3 +178,49 @@ def confirm(join):
 def activate(user):
     user.is_active = True
     user.save(update_fields=["is_active"])
+
+
+def approve_join(library_id):
+    """The profile went live: approve its confirmed request and activate the account; the request, or None."""
+    with transaction.atomic():
+        join = (
+            JoinRequest.objects.select_for_update(of=("self",))
+            .select_related("user", "library")
+            # A rejected request is approved too when a moderator publishes the profile after all; an
+            # unconfirmed one never is, since nobody has shown that the address belongs to the applicant.
+            .filter(library_id=library_id, state__in=[JoinRequestState.PENDING, JoinRequestState.REJECTED])
+            .first()
+        )
+        if join is None:
+            return None
+        join.state = JoinRequestState.APPROVED
+        join.decided_at = timezone.now()
+        join.save(update_fields=["state", "decided_at"])
+        activate(join.user)
+    return join
+
+
+def publish_approved_profile(library_id, user):
+    """The moderators approved the profile in the join workflow: publish it if it is not live yet."""
+    library = LibraryProfilePage.objects.filter(pk=library_id).first()
+    if library is not None and not library.live:
+        # Publishing sends page_published, whose receiver approves the join request.
+        library.get_latest_revision().publish(user=user)
+
+
+def reject_join(library_id, reason):
+    """The moderators turned the request down: record the reason; the request, or None if none was pending."""
+    with transaction.atomic():
+        join = (
+            JoinRequest.objects.select_for_update(of=("self",))
+            .select_related("user", "library")
+            .filter(library_id=library_id, state=JoinRequestState.PENDING)
+            .first()
+        )
+        if join is None:
+            return None
+        join.state = JoinRequestState.REJECTED
+        join.reason = reason or ""
+        join.decided_at = timezone.now()
+        join.save(update_fields=["state", "reason", "decided_at"])
+    return join

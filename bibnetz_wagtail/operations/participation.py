@@ -1,10 +1,14 @@
-"""The life of a participation: who may move it where, how many partners a call still wants, and its history."""
+"""The life of a participation: who may move it where, how many partners a call still wants, and its history.
+
+The operations here (``join``, ``accept``, ``decline``, ``withdraw``, ``change_state``) change the state and
+record it; they send no e-mail. Their callers tell the library on the other side once they return.
+"""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ...models import (
+from ..models import (
     LibraryProfilePage,
     Membership,
     Participation,
@@ -13,7 +17,7 @@ from ...models import (
     TaskSharePage,
     TaskStatus,
 )
-from .notify import notify_change
+from .errors import InvalidState, NotAllowed, OperationError
 
 REQUESTED = ParticipationState.REQUESTED
 ACCEPTED = ParticipationState.ACCEPTED
@@ -32,28 +36,6 @@ HOST, GUEST = "host", "guest"
 SIDES = {ACCEPTED: HOST, DECLINED: HOST, WITHDRAWN: GUEST, REQUESTED: GUEST}
 #: Statuses of a call in which it still takes partners on; joining needs an open call.
 ACCEPTING_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
-
-
-class ParticipationError(Exception):
-    """A refused step, with a German sentence for the user and the HTTP status that fits it."""
-
-    status = 409
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class NotAllowed(ParticipationError):
-    """The user may not take this step at all (403)."""
-
-    status = 403
-
-
-class InvalidState(ParticipationError):
-    """The step does not fit where the call or the participation stands (409)."""
-
-    status = 409
 
 
 def library_ids_of(user):
@@ -128,7 +110,7 @@ def sides_of(user, participation):
 
 
 def check_step(participation, state, user, network=False):
-    """Raise ``ParticipationError`` unless ``user`` may move ``participation`` to ``state`` now."""
+    """Raise ``OperationError`` unless ``user`` may move ``participation`` to ``state`` now."""
     if state not in TRANSITIONS:
         raise InvalidState(_("This is not a state a request can be moved to."))
     if not network and SIDES[state] not in sides_of(user, participation):
@@ -156,7 +138,7 @@ def allowed_states(participation, user, network=False):
     for state in TRANSITIONS:
         try:
             check_step(participation, state, user, network)
-        except ParticipationError:
+        except OperationError:
             continue
         allowed.append(state)
     return allowed
@@ -180,13 +162,27 @@ def _locked(participation_pk):
 
 
 def change_state(participation, state, user, note="", network=False):
-    """Move ``participation`` to ``state`` on behalf of ``user``; record it, then tell the other library."""
+    """Move ``participation`` to ``state`` on behalf of ``user`` and record it; return the participation."""
     with transaction.atomic():
         current = _locked(participation.pk)
         check_step(current, state, user, network)
         record(current, state, user, note)
-    notify_change(current, note)
     return current
+
+
+def joining_libraries(user, task):
+    """The user's published libraries that could ask to join ``task``; refuses users without one."""
+    library_ids = library_ids_of(user)
+    if not library_ids:
+        raise NotAllowed(_("Only members of a library in the network can join calls."))
+    libraries = LibraryProfilePage.objects.live().filter(pk__in=library_ids - {task.library_id}).order_by("title")
+    if not libraries:
+        if task.library_id in library_ids:
+            raise NotAllowed(_("A library cannot join its own call."))
+        if LibraryProfilePage.objects.filter(pk__in=library_ids, suspended_at__isnull=False).exists():
+            raise NotAllowed(_("Your library is suspended from the network and cannot join calls."))
+        raise NotAllowed(_("Only libraries with a published profile can join calls."))
+    return libraries
 
 
 def is_repeat(participation, user, message):
@@ -198,7 +194,10 @@ def is_repeat(participation, user, message):
 
 
 def join(task, library, user, message=""):
-    """``library`` asks to join ``task`` (a new request, or again after it withdrew); the call's library is told."""
+    """``library`` asks to join ``task`` (a new request, or again after it withdrew); return the participation.
+
+    None when ``user`` sent this very request already: nothing changed, and nobody needs to be told again.
+    """
     if library.pk not in library_ids_of(user):
         raise NotAllowed(_("You can only ask to join on behalf of a library you are a member of."))
     if library.pk == task.library_id:
@@ -212,7 +211,7 @@ def join(task, library, user, message=""):
         task = TaskSharePage.objects.select_for_update().get(pk=task.pk)
         existing = Participation.objects.select_for_update().filter(task=task, library=library).first()
         if is_repeat(existing, user, message):
-            return existing
+            return None
         if existing is not None and existing.state != WITHDRAWN:
             if existing.state == DECLINED:
                 raise InvalidState(_("The call’s library has declined your library’s request; it cannot be repeated."))
@@ -228,7 +227,6 @@ def join(task, library, user, message=""):
             existing.save(update_fields=["message", "updated_at"])
             record(existing, REQUESTED, user, message)
     existing.task = task
-    notify_change(existing, message)
     return existing
 
 
