@@ -6,12 +6,10 @@ from bibnetz_wagtail.permissions import moderators_group
 from bibnetz_wagtail.search.breaker import BREAKER
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
 
-from .elastic import INDEXING_ENGINE, IndexingEngine, delete_indices, elastic_settings, reachable_url
+from .elastic import ENGINES, IndexingEngine, delete_indices, elastic_settings, reachable_url
 from .factories import LibraryIndexPageFactory, MeasureIndexPageFactory, TaskShareIndexPageFactory
 from .membership_net import net  # noqa: F401  (a fixture for every test module)
 from .world import build_world
-
-ENGINES = ["database", "elasticsearch"]
 
 
 @pytest.fixture(autouse=True)
@@ -82,12 +80,15 @@ def engine(request, settings, db):
     return DatabaseEngine()
 
 
-@pytest.fixture(params=ENGINES)
-def served_by(request, settings, db):
-    """The listing pages answered by each engine in turn (Elasticsearch indexing before every answer)."""
-    if request.param == "elasticsearch":
-        request.getfixturevalue("elastic")
-        settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": INDEXING_ENGINE}
-    else:
-        settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": "database"}
-    return request.param
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that talks to the Elasticsearch server, directly or through an engine parameter."""
+    for item in items:
+        if uses_elasticsearch(item):
+            item.add_marker(pytest.mark.elasticsearch)
+
+
+def uses_elasticsearch(item):
+    callspec = getattr(item, "callspec", None)
+    parameters = callspec.params.values() if callspec else ()
+    named = {"elastic", "elasticsearch_url", "es"} & set(item.fixturenames)
+    return bool(named) or "elasticsearch" in parameters

@@ -51,6 +51,8 @@ def reachable_url():
     return url
 
 
+#: The engines every listing test runs on (the parity suite).
+ENGINES = ["database", "elasticsearch"]
 #: The setting that makes the site search with ``IndexingEngine``.
 INDEXING_ENGINE = "tests.elastic.IndexingEngine"
 

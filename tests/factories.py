@@ -1,18 +1,23 @@
-"""Factories for the package's pages and vocabularies, built on wagtail-factories."""
+"""Factories for the package's pages, vocabularies, accounts, memberships, invitations and participations,
+built on factory_boy and wagtail-factories."""
 
 import datetime
 from decimal import Decimal
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from bibnetz_wagtail.models import (
+    Invitation,
     LibraryIndexPage,
     LibraryProfilePage,
     MeasureIndexPage,
     MeasurePage,
+    Membership,
+    Participation,
     TargetGroup,
     TaskShareIndexPage,
     TaskSharePage,
@@ -177,3 +182,50 @@ class TaskSharePageFactory(wagtail_factories.PageFactory):
 
 
 __all__ = [name for name in dir() if name.endswith("Factory")] + ["Page"]
+
+
+#: The password of every account the factories create.
+PASSWORD = "ein-langes-Passwort-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """An active account that logs in with its e-mail address (the network's usernames are addresses)."""
+
+    email = factory.Sequence(lambda n: f"mitglied{n}@netz.example")
+    username = factory.LazyAttribute(lambda user: user.email)
+    password = factory.django.Password(PASSWORD)
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    library = factory.SubFactory(LibraryProfilePageFactory)
+    role = "editor"
+
+    class Meta:
+        model = Membership
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation to a library's team, valid for a day unless ``expires_at`` says otherwise."""
+
+    library = factory.SubFactory(LibraryProfilePageFactory)
+    email = factory.Sequence(lambda n: f"eingeladen{n}@netz.example")
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+
+    class Meta:
+        model = Invitation
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    """A library's request to join a call (state "requested" unless given)."""
+
+    task = factory.SubFactory(TaskSharePageFactory)
+    library = factory.SubFactory(LibraryProfilePageFactory)
+    message = "Wir sind dabei!"
+
+    class Meta:
+        model = Participation

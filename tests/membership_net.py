@@ -3,20 +3,23 @@
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
-from bibnetz_wagtail.models import Membership
-
-from .factories import LibraryProfilePageFactory, MeasurePageFactory, TaskSharePageFactory
-
-PASSWORD = "ein-langes-Passwort-42"
+from .factories import (  # noqa: F401  (PASSWORD: part of this module's interface)
+    PASSWORD,
+    LibraryProfilePageFactory,
+    MeasurePageFactory,
+    MembershipFactory,
+    TaskSharePageFactory,
+    UserFactory,
+)
 
 
 def member(email, *libraries, role="editor"):
-    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD)
+    """An account (password ``PASSWORD``) in the teams of ``libraries``."""
+    user = UserFactory(email=email)
     for library in libraries:
-        Membership.objects.create(user=user, library=library, role=role)
+        MembershipFactory(user=user, library=library, role=role)
     return user
 
 
