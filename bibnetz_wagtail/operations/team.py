@@ -66,6 +66,8 @@ def open_invitations(library):
 def invite(library, email, role, by_user):
     """Invite ``email`` to ``library``'s team as ``role``, replacing an open invitation for the same address."""
     check_team_admin(by_user, library)
+    if library.suspended_at is not None:
+        raise InvalidState(_("While the library is suspended from the network, it cannot invite anyone."))
     open_invitations(library).filter(email__iexact=email).delete()
     return Invitation.objects.create(
         library=library,

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import (
     GroupApprovalTask,
@@ -15,7 +16,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from bibnetz_wagtail.models import LibraryProfilePage, MeasurePage, Participation, TaskSharePage
+from bibnetz_wagtail.models import Invitation, LibraryProfilePage, MeasurePage, Participation, TaskSharePage
 from bibnetz_wagtail.models.membership import is_network_member
 from bibnetz_wagtail.operations.suspension import SuspensionError, reinstate_library, suspend_library
 from bibnetz_wagtail.permissions import ensure_library_group, moderators_group
@@ -124,6 +125,14 @@ def test_a_new_member_does_not_bring_publishing_back(suspended):
     ensure_library_group(fresh(suspended["a"]))
     group = fresh(suspended["a"]).editor_group
     assert not GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").exists()
+
+
+def test_its_team_cannot_invite_while_suspended(suspended, mailoutbox):
+    url = reverse("bibnetz:invite", args=[suspended["a"].pk])
+    response = client_for(suspended["admin_a"]).post(url, {"email": "kollegin@ahorn.example", "role": "editor"})
+    assert response.status_code == 409
+    assert "kann sie niemanden einladen" in response.content.decode()
+    assert not Invitation.objects.filter(library=suspended["a"]).exists() and not mailoutbox
 
 
 def test_its_team_reads_why_in_my_library(suspended):

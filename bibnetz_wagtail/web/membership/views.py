@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ...models import Invitation, Membership, MembershipRole
 from ...operations import team
+from ...operations.errors import OperationError
 from ..accounts.throttling import FixedWindow, wait_message
 from ..responses import render_page
 from .access import admin_library_or_response, my_library_url, notify, redirect_to_network_login
@@ -51,7 +52,11 @@ def invite_colleague(request, library_id):
     if not limit.hit(request.user.pk):
         form.add_error(None, wait_message(limit.retry_after()))
         return render_my_library(request, {library.pk: form}, status=429)
-    invitation = team.invite(library, form.cleaned_data["email"], form.cleaned_data["role"], request.user)
+    try:
+        invitation = team.invite(library, form.cleaned_data["email"], form.cleaned_data["role"], request.user)
+    except OperationError as error:
+        form.add_error(None, error.message)
+        return render_my_library(request, {library.pk: form}, status=error.status)
     try:
         send_invitation(invitation)
     except InvitationNotSent:
