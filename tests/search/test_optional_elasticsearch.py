@@ -1,10 +1,7 @@
 """A site on the database engine neither needs nor imports the Elasticsearch client."""
 
-import json
-import subprocess
 import sys
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -12,21 +9,13 @@ from django.core.management.base import CommandError
 
 from bibnetz_wagtail.checks import check_elasticsearch
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+from ..site_report import site_report
 
 
 @pytest.fixture(scope="module")
 def report():
     """What a site without the client did (see ``site_without_elasticsearch.py``)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.site_without_elasticsearch"],
-        cwd=REPOSITORY,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return site_report("tests.site_without_elasticsearch")
 
 
 def test_database_site_works_without_the_client(report):

@@ -1,29 +1,16 @@
 """The package without its optional apps: no admin screens (nor wagtail-modeladmin) and no demo generator."""
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.apps import apps
 from django.core.management import get_commands
 
-REPOSITORY = Path(__file__).resolve().parents[2]
+from ..site_report import site_report
 
 
 @pytest.fixture(scope="module")
 def report():
     """What a site without the optional apps did (see ``site_without_optional_apps.py``)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.site_without_optional_apps"],
-        cwd=REPOSITORY,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return site_report("tests.site_without_optional_apps")
 
 
 def test_the_site_and_the_wagtail_admin_work_without_them(report):
