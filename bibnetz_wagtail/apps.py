@@ -15,6 +15,7 @@ class BibnetzConfig(AppConfig):
         from .permissions import ensure_network_setup
         from .search.breaker import connect_budget_signals
         from .search.outbox import connect_index_signals
+        from .search.text_index import fill_missing_text
         from .search.vocabulary import connect_vocabulary_signals
         from .signal_handlers import connect_signal_handlers
         from .web.accounts.moderation import connect_join_signals
@@ -25,3 +26,4 @@ class BibnetzConfig(AppConfig):
         connect_vocabulary_signals()
         connect_join_signals()
         post_migrate.connect(ensure_network_setup, sender=self, dispatch_uid="bibnetz_network_setup")
+        post_migrate.connect(fill_missing_text, sender=self, dispatch_uid="bibnetz_fill_missing_text")

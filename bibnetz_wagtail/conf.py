@@ -24,10 +24,6 @@ DEFAULTS = {
         # After FAILURES failed or timed-out requests in a row, nobody waits for the cluster for COOL_DOWN
         # seconds (listings answer from the database, index changes wait in the outbox); then one request probes.
         "BREAKER": {"FAILURES": 3, "COOL_DOWN": 30},
-        # Keyword arguments of elasticsearch.dsl.analyzer() for every text field, e.g.
-        # {"tokenizer": "standard", "filter": ["lowercase", "german_normalization"]} on clusters with
-        # analysis-common. None: standard tokenizer, lowercase and German stop words (server core only).
-        "ANALYZER": None,
         # Index settings for new indices, e.g. {"number_of_shards": 1, "number_of_replicas": 0}.
         "INDEX_SETTINGS": {},
     },

@@ -20,6 +20,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backends_with_name
 
 from ..models.content import LibraryContentPage, stream_text
+from ..search.documents import kind_of_model
+from ..search.text_index import refresh_text
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +135,8 @@ class TreeWriter:
             self._insert_rows(model, pages)
             self._insert_relations(model, pages, specs)
             self._add_to_search_index(model, pages)
+            # What the save signals do for the database engine's full-text search.
+            refresh_text((kind_of_model(model), page.pk) for page in pages)
         return pages
 
     def _build(self, model, content_type, slot, spec):

@@ -17,8 +17,9 @@ TOOLKIT = TermFacet(
     "toolkit", _("Toolkit result"), "toolkit_results", vocabulary=ToolkitResult, many=True, public_if=TOOLKIT_PUBLIC
 )
 MEASURE_STATUS = TermFacet("status", _("Status"), "status", choices=MeasureStatus)
-COST = TermFacet("cost", _("Cost"), "cost", choices=CostBand)
-EFFORT = TermFacet("effort", _("Staff effort"), "effort", choices=StaffEffort)
+# Cost and effort are bands ("bis 500 €"), not words anybody searches for.
+COST = TermFacet("cost", _("Cost"), "cost", choices=CostBand, searchable=False)
+EFFORT = TermFacet("effort", _("Staff effort"), "effort", choices=StaffEffort, searchable=False)
 TASK_KIND = TermFacet("task_kind", _("Kind of task"), "task_kind", choices=TaskKind)
 TASK_STATUS = TermFacet("status", _("Status"), "status", choices=TaskStatus)
 

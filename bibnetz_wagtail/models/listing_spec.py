@@ -54,6 +54,8 @@ class TermFacet:
     #: A boolean field of the library: the page's values are public (shown, filtered, counted, indexed) only
     #: while the library sets it. None: always public.
     public_if: str | None = None
+    #: Whether the full-text search reads the labels of the values a page carries.
+    searchable: bool = True
 
     def static_labels(self):
         return dict(self.choices.choices) if self.choices else None

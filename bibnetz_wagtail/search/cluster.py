@@ -1,14 +1,14 @@
-"""The Elasticsearch cluster as the package sees it: client, index names, analysis, alias swaps."""
+"""The Elasticsearch cluster as the package sees it: client, index names, mappings, alias swaps."""
 
 import functools
 from datetime import UTC, datetime
 
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch.dsl import Index, analyzer, token_filter
+from elasticsearch.dsl import Index
 
 from ..conf import get_setting
 from .documents import KINDS  # noqa: F401  (part of this module's interface)
-from .mappings import TEXT_ANALYZER, document_class
+from .mappings import document_class
 
 
 def es_settings():
@@ -43,20 +43,8 @@ def new_index_name(kind):
     return f"{alias_name(kind)}-{datetime.now(UTC).strftime('%Y%m%dt%H%M%S%f')}"
 
 
-def text_analyzer():
-    """The analyzer of every text field: the ``ANALYZER`` setting, or core parts only (German stop words)."""
-    custom = es_settings().get("ANALYZER")
-    if custom:
-        return analyzer(TEXT_ANALYZER, **custom)
-    return analyzer(
-        TEXT_ANALYZER,
-        tokenizer="standard",
-        filter=["lowercase", token_filter("bibnetz_german_stop", "stop", stopwords="_german_")],
-    )
-
-
 def create_index(kind, name=None, client=None, bulk_loading=False):
-    """Create a concrete index for ``kind`` with its mapping and analysis; return its name.
+    """Create a concrete index for ``kind`` with its mapping; return its name.
 
     ``bulk_loading`` switches periodic refreshes off until ``finish_bulk_loading``: nobody reads an index
     that is being rebuilt, and refreshing it every second would only slow the rebuild down.
@@ -66,7 +54,6 @@ def create_index(kind, name=None, client=None, bulk_loading=False):
     index.settings(**es_settings().get("INDEX_SETTINGS", {}))
     if bulk_loading:
         index.settings(refresh_interval="-1")
-    index.analyzer(text_analyzer())
     index.document(document_class(kind))
     index.create()
     return name

@@ -11,11 +11,14 @@ import json
 import math
 from datetime import UTC, datetime, timedelta
 
-from django.utils.html import strip_tags
+from django.conf import settings
+from django.utils import translation
 
 from .facets import LISTINGS, listing_of_model
 from .relations import related_terms
+from .text import document_text
 from .visibility import restricted_paths, visible_pages
+from .vocabulary import load_vocabulary
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 #: The expiry of pages that do not expire.
@@ -50,6 +53,9 @@ def iter_documents(kind, ids=None, chunk_size=500):
     queryset = visible_source(kind, restricted_paths()).values(*source_fields(kind))
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
+    # Term labels are searched in the site's language, whoever triggers the indexing.
+    with translation.override(settings.LANGUAGE_CODE):
+        vocabulary = load_vocabulary(kind)
     last_pk = 0
     while True:
         rows = list(queryset.filter(pk__gt=last_pk)[:chunk_size])
@@ -57,7 +63,8 @@ def iter_documents(kind, ids=None, chunk_size=500):
             return
         related = related_terms(kind, [row["pk"] for row in rows])
         for row in rows:
-            yield build_document(kind, row, {key: terms.get(row["pk"], []) for key, terms in related.items()})
+            relations = {key: terms.get(row["pk"], []) for key, terms in related.items()}
+            yield build_document(kind, row, relations, vocabulary)
         last_pk = rows[-1]["pk"]
 
 
@@ -86,16 +93,19 @@ def source_fields(kind):
     )
 
 
-def build_document(kind, row, related):
-    """The document of one page (a ``values()`` row of ``source_fields``) as a plain dict, ``_id`` included."""
+def build_document(kind, row, related, vocabulary):
+    """The document of one page (a ``values()`` row of ``source_fields``) as a plain dict, ``_id`` included.
+
+    Its text fields hold analysed terms (``text.document_text``); ``vocabulary`` labels its terms."""
     listing = LISTINGS[kind]
     prefix = listing.library_prefix
     library = {name: row[prefix + name] for name in library_values(listing)}
+    term_values = _term_fields(listing, row, library, related)
     body = {
         **_page_fields(row, library),
         **_library_fields(library),
-        **_text_fields(listing, row),
-        **_term_fields(listing, row, library, related),
+        **document_text(listing, row, term_values, vocabulary),
+        **term_values,
     }
     body["fingerprint"] = fingerprint(body)
     return {"_id": row["pk"], **body}
@@ -132,15 +142,6 @@ def _library_fields(library):
         "ln_area": math.log1p(area),
         "ln_fte": math.log1p(fte),
     }
-
-
-def _text_fields(listing, row):
-    """Every text field under its document name; rich text as text."""
-    text = {}
-    for field in listing.text_fields:
-        value = row[field.path] or ""
-        text[field.document_field] = strip_tags(value) if field.html else value
-    return text
 
 
 def _term_fields(listing, row, library, related):

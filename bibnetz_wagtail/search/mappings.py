@@ -1,15 +1,18 @@
 """Elasticsearch mappings of the listing documents (elasticsearch-dsl ``Document`` classes), from the specs.
 
 Every document has the page, its library's figures and their logarithms (for the likeness ranking); the rest
-comes from the listing's spec: each text field as ``Text``, each term facet as ``Keyword``. Only the
-Elasticsearch path imports this module: the client is an optional extra of the package.
+comes from the listing's spec: each text field (and the labels of its terms) as ``Text``, each term facet as
+``Keyword``. Text arrives analysed (``analysis.terms``, blank-separated), so Lucene's built-in ``whitespace``
+analyzer only splits it: every server has it, and both engines search the same terms. Only the Elasticsearch
+path imports this module: the client is an optional extra of the package.
 """
 
 from elasticsearch.dsl import Date, Document, Double, Keyword, Long, Text
 
 from .facets import LISTINGS
+from .text import text_weights
 
-TEXT_ANALYZER = "bibnetz_text"
+TEXT_ANALYZER = "whitespace"
 
 
 class ListingDocument(Document):
@@ -35,6 +38,8 @@ class ListingDocument(Document):
 def document_class(kind):
     """The ``Document`` class of one listing, built from its spec at the moment an index is created."""
     listing = LISTINGS[kind]
-    fields = {text.document_field: Text(analyzer=TEXT_ANALYZER) for text in listing.text_fields}
+    # Relevance is the sum of field weights (constant scores), so neither term frequencies, positions nor
+    # length norms are needed.
+    fields = {name: Text(analyzer=TEXT_ANALYZER, index_options="docs", norms=False) for name in text_weights(listing)}
     fields.update({facet.key: Keyword(multi=facet.many) for facet in listing.term_facets})
     return type(f"{listing.model.__name__}Document", (ListingDocument,), fields)

@@ -1,5 +1,7 @@
 """The index outbox: every page change that affects a listing document is recorded with the change itself.
 
+The database's text rows (``text_index``) follow the same changes, at once and on every site.
+
 A signal handler adds an ``IndexChange`` row in the same transaction as the page change; after commit the
 rows are sent by ``indexing.send_pending``. Nothing here imports the Elasticsearch client, so a database
 site (which keeps no outbox) can leave the optional client out.
@@ -17,6 +19,7 @@ from .documents import kind_of_model
 from .engines import keeps_index
 from .facets import LISTINGS
 from .optional import INSTALL_HINT, elasticsearch_installed
+from .text_index import refresh_text
 from .vocabulary import vocabulary_models
 
 logger = logging.getLogger(__name__)
@@ -31,7 +34,12 @@ def indexing_enabled():
 
 
 def enqueue(changes):
-    """Record (kind, page id) pairs in the outbox and send them once the transaction commits."""
+    """Rewrite the text rows of (kind, page id) pairs now; on an Elasticsearch site also record them in the
+    outbox and send them once the transaction commits."""
+    changes = set(changes)
+    if not changes:
+        return
+    refresh_text(changes)
     if indexing_enabled() and enqueue_now(changes):
         transaction.on_commit(send_after_commit)
 
@@ -118,11 +126,19 @@ def on_restriction_changed(sender, instance, **kwargs):
         enqueue(changes_in_subtree(page))
 
 
-def on_term_changed(sender, instance, **kwargs):
-    # Documents carry the term's slug: a renamed term, or one deleted after its pages moved to another
-    # (merged), must not leave the old slug in the index. On delete the pages are found before the relation goes.
-    if indexing_enabled():
-        enqueue(pages_carrying(instance))
+def on_term_saved(sender, instance, **kwargs):
+    # Documents carry the term's slug and label: a renamed term must not leave the old ones in the index.
+    enqueue(pages_carrying(instance))
+
+
+def on_term_deleting(sender, instance, **kwargs):
+    # The pages are found before the relation goes (also those of a term merged into another); their text
+    # loses the label once the term is gone, and the outbox sends their documents after commit.
+    instance._bibnetz_pages = pages_carrying(instance)
+
+
+def on_term_deleted(sender, instance, **kwargs):
+    enqueue(getattr(instance, "_bibnetz_pages", ()))
 
 
 def connect_index_signals():
@@ -136,5 +152,6 @@ def connect_index_signals():
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="bibnetz_index_unrestricted")
     for model in vocabulary_models():
         label = model._meta.label_lower
-        post_save.connect(on_term_changed, sender=model, dispatch_uid=f"bibnetz_index_term_saved_{label}")
-        pre_delete.connect(on_term_changed, sender=model, dispatch_uid=f"bibnetz_index_term_deleted_{label}")
+        post_save.connect(on_term_saved, sender=model, dispatch_uid=f"bibnetz_index_term_saved_{label}")
+        pre_delete.connect(on_term_deleting, sender=model, dispatch_uid=f"bibnetz_index_term_deleting_{label}")
+        post_delete.connect(on_term_deleted, sender=model, dispatch_uid=f"bibnetz_index_term_deleted_{label}")

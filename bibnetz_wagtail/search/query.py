@@ -11,6 +11,10 @@ SORT_NEWEST = "newest"
 SORT_SIMILAR = "similar"
 SORTS = (SORT_RELEVANCE, SORT_NEWEST, SORT_SIMILAR)
 
+#: With ``any_word``, what each word found adds to a page's relevance: more than all field weights of a word
+#: together, so that pages matching more words come first.
+WORD_SCORE = 1000
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -69,6 +73,9 @@ class ListingQuery:
     per_page: int = 20
     #: Count the facets; callers that only need hits (e.g. the lists on a profile) switch it off.
     facets: bool = True
+    #: Pages matching at least one word of ``q`` instead of all, those matching more words first (sorted by
+    #: relevance): the "partial matches" offered when no page has every word.
+    any_word: bool = False
 
     @property
     def offset(self):

@@ -5,8 +5,11 @@ import datetime
 import pytest
 
 from bibnetz_wagtail.search.bands import parse_band
-from bibnetz_wagtail.search.engines.elastic import RESULT_WINDOW, build_search, text_query
+from bibnetz_wagtail.search.engines.elastic import RESULT_WINDOW, analysed_text, build_search
 from bibnetz_wagtail.search.query import ListingQuery, Reference
+
+# A search text is analysed against the corpus of the database's text rows (empty here).
+pytestmark = pytest.mark.django_db
 
 NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 VOCABULARY = {"state": {"BY": "Bayern", "BW": "Baden-Württemberg"}, "library_type": {"town": "Stadt"}, "toolkit": {}}
@@ -95,7 +98,7 @@ def test_filters_in_the_query_and_disjunctive_counts_only_for_filtered_facets():
 def test_text_and_a_filter_count_on_the_union_of_matches_and_keep_hits_by_post_filter():
     query = ListingQuery(kind="libraries", q="Ahorn", terms={"state": ("BY",)})
     search = build_search(query, VOCABULARY).to_dict()
-    text = text_query("libraries", "Ahorn").to_dict()
+    text = analysed_text(ListingQuery(kind="libraries", q="Ahorn")).to_dict()
     assert search["query"] == {"bool": {"must": [text], "filter": [LIVE]}}
     assert search["post_filter"] == {"bool": {"filter": [STATE_BY]}}
     assert search["aggs"]["_others_state"] == {"filter": {"bool": {}}, "aggs": terms("state", 2)}
@@ -138,31 +141,32 @@ def test_one_or_two_filters_without_text_keep_the_global_layout():
     assert "post_filter" not in search and "aggs" not in search
 
 
-def test_user_text_only_reaches_queries_that_cannot_fail_on_syntax():
-    assert text_query("measures", 'Kinder "OR * field:x \\ (lesen').to_dict() == {
+def in_field(field, term):
+    """A long term at the start of an indexed term or inside a compound (``analysis.matches``)."""
+    return {
         "bool": {
-            "must": [
-                {
-                    "simple_query_string": {
-                        "query": "Kinder* OR* field* x* lesen*",
-                        "fields": ["title^4", "summary^2", "body", "outcome", "library_title", "municipality"],
-                        "default_operator": "and",
-                        "flags": "PREFIX|WHITESPACE",
-                    }
-                }
-            ],
-            "should": [
-                {
-                    "multi_match": {
-                        "query": "Kinder OR field x lesen",
-                        "fields": ["title^4", "summary^2", "body", "outcome", "library_title", "municipality"],
-                        "operator": "or",
-                    }
-                }
-            ],
+            "should": [{"prefix": {field: term}}, {"wildcard": {field: {"value": f"???*{term}*"}}}],
+            "minimum_should_match": 1,
         }
     }
-    assert text_query("measures", '"* \\ :') is None
+
+
+def test_user_text_only_reaches_term_queries_as_analysed_terms():
+    fields = {"title": 4, "summary": 2, "body": 1, "outcome": 1, "library_title": 1, "municipality": 1, "labels": 2}
+    query = ListingQuery(kind="measures", q='Kindern "OR * field:x \\ (Lesungen')
+    words = []
+    scores = []
+    for term in ("kind", "lesung"):
+        clauses = [in_field(field, term) for field in fields]
+        words.append({"bool": {"should": clauses, "minimum_should_match": 1}})
+        scores += [{"constant_score": {"filter": in_field(field, term), "boost": w}} for field, w in fields.items()]
+    # Quotes, operators, colons and backslashes are no part of any term: only words reach the query.
+    found = analysed_text(query).to_dict()
+    assert len(found["bool"]["filter"]) == 5  # kind, or, field, x, lesung
+    assert found["bool"]["filter"][0] == words[0]
+    assert found["bool"]["filter"][-1] == words[1]
+    assert found["bool"]["should"][: len(fields)] == scores[: len(fields)]
+    assert analysed_text(ListingQuery(kind="measures", q='"* \\ : und')) is None
 
 
 def test_newest_first_without_text_or_reference():

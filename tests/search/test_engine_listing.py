@@ -131,7 +131,7 @@ class TestText:
         assert set(ids(run(engine, "measures", "q=Aheim"))) == pk(m["m1"], m["m2"])
 
     def test_facets_follow_the_text(self, engine, world):
-        result = run(engine, "measures", "q=digitale")
+        result = run(engine, "measures", "q=Schnitzeljagd")
         assert counts(result, "topic") == {"digital": 1}
 
     def test_title_match_ranks_first(self, engine, world):

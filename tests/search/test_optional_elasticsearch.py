@@ -41,7 +41,8 @@ def test_missing_client_error_names_the_extra(monkeypatch, settings):
 
 
 @pytest.mark.parametrize("command", ["bibnetz_reindex", "bibnetz_sync_index"])
-def test_index_commands_without_the_client_say_what_to_install(monkeypatch, command):
+def test_index_commands_without_the_client_say_what_to_install(monkeypatch, settings, command):
+    settings.BIBNETZ = {**settings.BIBNETZ, "SEARCH_ENGINE": "elasticsearch"}
     for module in ("elasticsearch", "elasticsearch.dsl"):
         monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(CommandError, match=r"pip install bibnetz-wagtail\[elasticsearch\]"):

@@ -207,13 +207,13 @@ class TestEmptyState:
         ]
 
     def test_search_text_and_bands_too_and_dead_ends_are_no_links(self, client, world):
-        page = soup_of(client, "/massnahmen/?q=e&topic=maker&status=established&population=0-5000", **ENGLISH)
+        page = soup_of(client, "/massnahmen/?q=Ort&topic=maker&status=established&population=0-5000", **ENGLISH)
         assert suggestions_of(page) == [
             (
                 "Without Topic: Makerspace – 1 result",
-                {"q": ["e"], "status": ["established"], "population": ["0-5000"]},
+                {"q": ["Ort"], "status": ["established"], "population": ["0-5000"]},
             ),
-            ("Without Search: “e” – 0 results", None),
+            ("Without Search: “Ort” – 0 results", None),
             ("Without Status: Established – 0 results", None),
             ("Without Population: 0 to under 5,000 – 0 results", None),
         ]

@@ -2,13 +2,16 @@
 
 from datetime import UTC, datetime
 
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, Lookup, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 
+from ...models import ListingText
+from ..analysis import INFIX_MIN, MODIFIER_MIN
 from ..bands import METRIC_FIELDS, configured_bands
 from ..facets import LISTINGS
-from ..query import SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult, as_score, likeness
+from ..query import SORT_RELEVANCE, SORT_SIMILAR, WORD_SCORE, FacetValue, Hit, ListingResult, as_score, likeness
 from ..relations import relation_table
-from ..text import words
+from ..text_index import text_query
 from ..visibility import restricted_paths, visible_q
 from ..vocabulary import load_vocabulary, term_facet_values
 from .base import BaseEngine
@@ -47,7 +50,8 @@ class _Plan:
         self.model = listing.model
         self.library_prefix = listing.library_prefix
         self.base = self.model.objects.filter(visible_q(self.model, restricted_paths()))
-        self.text = text_filter(listing, query.q)
+        self.text_query = text_query(listing.kind, query.q)
+        self.text = text_filter(listing.kind, self.text_query, query.any_word)
         self.filters = {**self.term_filters(), **self.band_filters()}
 
     def filtered(self, leave_out=None):
@@ -93,8 +97,8 @@ class _Plan:
         if query.sort == SORT_SIMILAR:
             return self.hits_by_likeness(matching)
         order = [F("first_published_at").desc(nulls_last=True), F("pk").desc()]
-        if query.sort == SORT_RELEVANCE and self.text:
-            matching = matching.annotate(score=relevance_expression(self.listing, query.q))
+        if query.sort == SORT_RELEVANCE and self.text_query:
+            matching = matching.annotate(score=relevance_expression(self.text_query, query.any_word))
             order.insert(0, F("score").desc())
         rows = matching.order_by(*order).values_list("pk", *self.figure_paths())
         return [self.hit(row) for row in rows[query.offset : query.offset + query.per_page]]
@@ -169,25 +173,64 @@ def band_q(field, band):
     return q
 
 
-def text_filter(listing, text):
-    """Every word must occur in one of the listing's text fields (case-insensitive substring)."""
+def text_filter(kind, text, any_word=False):
+    """Pages whose text rows match every word of ``text`` (or at least one, with ``any_word``)."""
+    rows = ListingText.objects.filter(kind=kind)
+    groups = [Q(pk__in=rows.filter(group_q(group)).values("page_id")) for group in text.groups]
+    if not groups:
+        return Q()
+    combined = groups[0]
+    for group in groups[1:]:
+        combined = combined | group if any_word else combined & group
+    return combined
+
+
+def group_q(group):
+    """Text rows in which one of a word's alternatives occurs (see ``analysis.matches``)."""
     q = Q()
-    for word in words(text):
-        any_field = Q()
-        for field in listing.text_fields:
-            any_field |= Q(**{f"{field.path}__icontains": word})
-        q &= any_field
+    for term in group:
+        q |= Q(terms__compound=term)
     return q
 
 
-def relevance_expression(listing, text):
-    """Sum of field weights over every word found in a field: title hits before body hits."""
+class CompoundMatch(Lookup):
+    """``terms__compound=term``: one of the blank-framed terms is matched by ``term`` (``analysis.matches``).
+
+    The term is preceded by a blank (it starts a term) or by ``MODIFIER_MIN`` other letters (it continues a
+    compound); a short term must also end one. SQLite writes that as LIKE and GLOB patterns, other databases
+    as a regular expression.
+    """
+
+    lookup_name = "compound"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        term = self.rhs
+        end = "" if len(term) >= INFIX_MIN else " "
+        if connection.vendor == "sqlite":
+            after_blank = f"% {escape_like(term)}{end}%"
+            in_compound = f"*{'[^ ]' * MODIFIER_MIN}{term}{end}*"
+            sql = f"({lhs} LIKE %s ESCAPE '\\' OR {lhs} GLOB %s)"
+            return sql, [*lhs_params, after_blank, *lhs_params, in_compound]
+        pattern = f"( |[^ ]{{{MODIFIER_MIN}}}){term}{end}"
+        return connection.ops.regex_lookup("regex") % (lhs, "%s"), [*lhs_params, pattern]
+
+
+ListingText._meta.get_field("terms").register_lookup(CompoundMatch)
+
+
+def escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def relevance_expression(text, any_word=False):
+    """Per word, the weights of the page's fields it occurs in; with ``any_word`` every word found counts
+    ``WORD_SCORE`` more, so that pages matching more words come first."""
     score = Value(0)
-    for word in words(text):
-        for field in listing.text_fields:
-            score = score + Case(
-                When(**{f"{field.path}__icontains": word}, then=Value(field.weight)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
+    for group in text.groups:
+        rows = ListingText.objects.filter(group_q(group), page_id=OuterRef("pk"))
+        weights = rows.order_by().values("page_id").annotate(total=Sum("weight")).values("total")
+        score = score + Coalesce(Subquery(weights, output_field=IntegerField()), Value(0))
+        if any_word:
+            score = score + Case(When(Exists(rows), then=Value(WORD_SCORE)), default=Value(0))
     return score

@@ -25,12 +25,14 @@ from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import Q, Search
 
+from ..analysis import INFIX_MIN, MODIFIER_MIN
 from ..bands import METRIC_FIELDS, configured_bands
 from ..breaker import ClusterUnavailable, guarded
 from ..cluster import alias_name, counts_as_failure, get_client
 from ..facets import LISTINGS
-from ..query import LN2, SORT_RELEVANCE, SORT_SIMILAR, FacetValue, Hit, ListingResult, likeness
-from ..text import words
+from ..query import LN2, SORT_RELEVANCE, SORT_SIMILAR, WORD_SCORE, FacetValue, Hit, ListingResult, likeness
+from ..text import text_weights
+from ..text_index import text_query
 from ..vocabulary import load_vocabulary, term_facet_values
 from .base import BaseEngine
 from .database import DatabaseEngine
@@ -100,7 +102,7 @@ GLOBAL, UNION = "global", "union"
 def build_search(query, vocabulary, size=None, layout=None):
     """The one search request of a listing, as an elasticsearch-dsl ``Search``."""
     filters = facet_filters(query)
-    text = text_query(query.kind, query.q)
+    text = analysed_text(query)
     search = Search(index=alias_name(query.kind)).extra(track_total_hits=True)
     build_layout = union_layout if (layout or facet_layout(query)) == UNION else global_layout
     search = build_layout(search, query, vocabulary, text, filters)
@@ -112,7 +114,7 @@ def build_search(query, vocabulary, size=None, layout=None):
 def facet_layout(query):
     """UNION where it reads fewer documents than a pass over the whole index per filtered facet."""
     filtered = len(filtered_keys(query))
-    if query.facets and filtered and (words(query.q) or filtered >= 3):
+    if query.facets and filtered and (query.q.strip() or filtered >= 3):
         return UNION
     return GLOBAL
 
@@ -185,28 +187,35 @@ def not_expired():
     return Q("range", expires={"gt": timezone.now().isoformat()})
 
 
-def text_query(kind, text):
-    """Every word must match a text field, also as the start of a longer word; whole-word hits score higher."""
-    found = words(text)
-    if not found:
+def analysed_text(query):
+    """The text part of the query: every word (or one, with ``any_word``) in one of the text fields, scored
+    like the database engine scores (see ``engines.database.relevance_expression``); None without text."""
+    text = text_query(query.kind, query.q)
+    if not text:
         return None
-    fields = text_fields(LISTINGS[kind])
-    prefixes = " ".join(f"{word}*" for word in found)
-    return Q(
-        "bool",
-        must=[
-            Q("simple_query_string", query=prefixes, fields=fields, default_operator="and", flags="PREFIX|WHITESPACE")
-        ],
-        should=[Q("multi_match", query=" ".join(found), fields=fields, operator="or")],
-    )
+    weights = text_weights(LISTINGS[query.kind])
+    words, scores = [], []
+    for group in text.groups:
+        in_field = {field: one_of([term_clause(field, term) for term in group]) for field in weights}
+        words.append(one_of(list(in_field.values())))
+        scores += [Q("constant_score", filter=in_field[field], boost=weight) for field, weight in weights.items()]
+        if query.any_word:
+            scores.append(Q("constant_score", filter=words[-1], boost=WORD_SCORE))
+    found = [one_of(words)] if query.any_word else words
+    return Q("bool", filter=found, should=scores)
 
 
-def text_fields(listing):
-    """The listing's text fields with their weights as boosts (the database engine weighs them alike)."""
-    return [
-        field.document_field if field.weight == 1 else f"{field.document_field}^{field.weight}"
-        for field in listing.text_fields
-    ]
+def one_of(clauses):
+    return clauses[0] if len(clauses) == 1 else Q("bool", should=clauses, minimum_should_match=1)
+
+
+def term_clause(field, term):
+    """The rule of ``analysis.matches``: a long term at the start of an indexed term or after
+    ``MODIFIER_MIN`` letters of it, a short one as a whole term or as the end of a compound."""
+    in_compound = "?" * MODIFIER_MIN + "*" + term
+    if len(term) >= INFIX_MIN:
+        return one_of([Q("prefix", **{field: term}), Q("wildcard", **{field: {"value": in_compound + "*"}})])
+    return one_of([Q("term", **{field: term}), Q("wildcard", **{field: {"value": in_compound}})])
 
 
 def filtered_keys(query):
@@ -271,6 +280,6 @@ def facet_values(query, vocabulary, aggregations, layout):
 
 def sort_order(query):
     tie_break = [{"published_us": {"order": "desc"}}, {"page_id": {"order": "desc"}}]
-    if query.sort == SORT_SIMILAR or (query.sort == SORT_RELEVANCE and words(query.q)):
+    if query.sort == SORT_SIMILAR or (query.sort == SORT_RELEVANCE and query.q.strip()):
         return [{"_score": {"order": "desc"}}, *tie_break]
     return tie_break

@@ -78,8 +78,11 @@ class Command(BaseCommand):
         add_participants(options["seed"])
         self._report(stats, time.monotonic() - started)
         if indexing_enabled():
-            # The bulk load bypasses the save signals, so the search index is rebuilt from the database.
-            call_command("bibnetz_reindex", no_progress=options["no_progress"], stdout=self.stdout, stderr=stream)
+            # The bulk load bypasses the save signals, so the search index is rebuilt from the database (the
+            # loader wrote the full-text rows itself).
+            call_command(
+                "bibnetz_reindex", no_progress=options["no_progress"], skip_text=True, stdout=self.stdout, stderr=stream
+            )
 
     def _users(self, count, password):
         stats = ensure_demo_users(count, password)

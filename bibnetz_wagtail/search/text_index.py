@@ -1,0 +1,120 @@
+"""The database's text index (``ListingText`` rows) and the corpus of terms both engines correct typos with.
+
+The rows follow every change a listing document follows (``outbox.enqueue`` calls ``refresh_text`` in the
+transaction of the change), whatever the engine: the database engine searches them, and an Elasticsearch
+site answers from them while its cluster is away.
+"""
+
+from collections import defaultdict
+
+from django.core.cache import cache
+from django.db import transaction
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
+
+from ..conf import get_setting
+from ..models import ListingText
+from .analysis import fold, matches, query_words
+from .documents import iter_documents, model_of
+from .facets import LISTINGS
+from .text import TextQuery, text_weights
+from .visibility import visible_pages
+
+#: Words this long or longer still find what they mean with one typo (transposition included).
+TYPO_MIN_LETTERS = 5
+WRITE_BATCH = 1000
+
+
+def text_rows(kind, document):
+    weights = text_weights(LISTINGS[kind])
+    return [
+        ListingText(page_id=document["_id"], kind=kind, field=field, weight=weight, terms=document[field])
+        for field, weight in weights.items()
+        if document[field]
+    ]
+
+
+def refresh_text(changes):
+    """Rewrite the text rows of (kind, page id) pairs from the pages' current state."""
+    by_kind = defaultdict(set)
+    for kind, page_id in changes:
+        by_kind[kind].add(page_id)
+    with transaction.atomic():
+        for kind, ids in by_kind.items():
+            ListingText.objects.filter(page_id__in=ids).delete()
+            rows = [row for document in iter_documents(kind, ids=ids) for row in text_rows(kind, document)]
+            ListingText.objects.bulk_create(rows, batch_size=WRITE_BATCH)
+    forget_corpus(by_kind)
+
+
+def rebuild_text(kind, progress=None):
+    """Rewrite every text row of ``kind``; ``progress`` (a tqdm bar) advances per page."""
+    with transaction.atomic():
+        ListingText.objects.filter(kind=kind).delete()
+        batch = []
+        for document in iter_documents(kind):
+            batch += text_rows(kind, document)
+            if progress:
+                progress.update(1)
+            if len(batch) >= WRITE_BATCH:
+                ListingText.objects.bulk_create(batch)
+                batch = []
+        ListingText.objects.bulk_create(batch)
+    forget_corpus([kind])
+
+
+# The corpus: the terms of every visible page of a listing
+
+
+def corpus_key(kind):
+    return f"bibnetz:corpus:{kind}"
+
+
+def forget_corpus(kinds):
+    cache.delete_many([corpus_key(kind) for kind in kinds])
+
+
+def corpus(kind):
+    """The distinct terms of the visible pages of ``kind`` (only what listings show: nothing private)."""
+    seconds = get_setting("VOCABULARY_CACHE_SECONDS")
+    found = cache.get(corpus_key(kind)) if seconds else None
+    if found is None:
+        visible = visible_pages(model_of(kind)).values("pk")
+        rows = ListingText.objects.filter(kind=kind, page__in=visible).values_list("terms", flat=True)
+        found = sorted(set().union(*(stored.split() for stored in rows.iterator())))
+        if seconds:
+            cache.set(corpus_key(kind), found, seconds)
+    return found
+
+
+def is_known(query_term, terms):
+    return any(matches(query_term, term) for term in terms)
+
+
+def neighbours(query_term, terms, distance=1, limit=None):
+    """Corpus terms within ``distance`` edits of ``query_term`` (a transposition is one edit), nearest first."""
+    found = extract(query_term, terms, scorer=OSA.distance, score_cutoff=distance, limit=limit)
+    return [term for term, _distance, _index in sorted(found, key=lambda item: (item[1], item[0]))]
+
+
+def text_query(kind, text):
+    """The ``TextQuery`` of a search text: a misspelt word of ``TYPO_MIN_LETTERS`` letters or more that no
+    page contains stands for the corpus terms one edit away (none: it stays as typed and finds nothing)."""
+    groups = []
+    terms = None
+    for word, term in query_words(text):
+        if len(fold(word)) >= TYPO_MIN_LETTERS:
+            terms = corpus(kind) if terms is None else terms
+            if not is_known(term, terms):
+                groups.append(tuple(neighbours(term, terms)) or (term,))
+                continue
+        groups.append((term,))
+    return TextQuery(tuple(groups))
+
+
+def fill_missing_text(**kwargs):
+    """After ``migrate``: write the rows of every listing that has visible pages but no rows yet (a site that
+    ran an older version of the package, or pages written around the save signals)."""
+    for kind in LISTINGS:
+        if not ListingText.objects.filter(kind=kind).exists() and visible_pages(model_of(kind)).exists():
+            rebuild_text(kind)
