@@ -48,6 +48,7 @@ SCENARIOS = [
     Scenario("plain listing (newest first)", ""),
     Scenario("filters + bands + likeness", f"{FILTERS}&{LIKENESS}"),
     Scenario("filters + bands + likeness + q", f"q=Kinder+lesen&{FILTERS}&{LIKENESS}"),
+    Scenario("q alone (relevance)", "q=Kinder+lesen"),
 ]
 
 

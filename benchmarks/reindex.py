@@ -11,8 +11,10 @@ which costs nothing; a second one traces Python allocations with ``tracemalloc``
 import time
 import tracemalloc
 
+from bibnetz_wagtail.search.cluster import alias_name, get_client
 from bibnetz_wagtail.search.documents import visible_source
 from bibnetz_wagtail.search.indexing import rebuild
+from bibnetz_wagtail.search.text_index import rebuild_text
 
 from .report import table
 
@@ -108,8 +110,21 @@ def reindex(tracemalloc_run=True):
             "–",
         ]
     )
+    text_started = time.perf_counter()
+    rebuild_text("measures")
+    text_seconds = time.perf_counter() - text_started
+    rows.append(
+        [
+            f"the database's text rows, rebuild_text() ({total:,})",
+            f"{text_seconds:.1f}",
+            f"{total / text_seconds:,.0f}",
+            "–",
+            "–",
+        ]
+    )
     header = ["documents", "seconds", "documents/s", "peak RSS growth MiB", "tracemalloc peak MiB"]
     return {
+        "index_mib": index_size_mib(),
         "total": total,
         "seconds": seconds,
         "rate": total / seconds,
@@ -117,3 +132,9 @@ def reindex(tracemalloc_run=True):
         "traced": traced_points,
         "table": table(header, rows, left=1),
     }
+
+
+def index_size_mib():
+    """The measure index's size on disk (primaries), after the rebuild merged it into one segment."""
+    stats = get_client().indices.stats(index=alias_name("measures"), metric="store")
+    return stats["_all"]["primaries"]["store"]["size_in_bytes"] / MIB

@@ -193,6 +193,8 @@ def reindex_section(results):
         "a second, traced run.",
         "",
         results["reindex"]["table"],
+        "",
+        f"Size of the measure index on disk (primaries, one segment): {results['reindex']['index_mib']:.1f} MiB.",
     ]
 
 

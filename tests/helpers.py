@@ -1,5 +1,6 @@
 """Small helpers for listing tests."""
 
+from bs4 import BeautifulSoup
 from django.http import QueryDict
 
 from bibnetz_wagtail.search.params import parse_listing_query
@@ -20,3 +21,15 @@ def counts(result, key):
 
 def ids(result):
     return [hit.id for hit in result.hits]
+
+
+def soup_of(client, url, **headers):
+    """The parsed HTML of a page that must answer 200."""
+    response = client.get(url, **headers)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def text_of(element):
+    """An element's text with its whitespace collapsed, as a reader sees it."""
+    return " ".join(element.get_text(" ").split())

@@ -10,7 +10,7 @@ site (which keeps no outbox) can leave the optional client out.
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -19,6 +19,7 @@ from .documents import kind_of_model
 from .engines import keeps_index
 from .facets import LISTINGS
 from .optional import INSTALL_HINT, elasticsearch_installed
+from .relations import relation_table
 from .text_index import refresh_text
 from .vocabulary import vocabulary_models
 
@@ -110,6 +111,23 @@ def on_publication_changed(sender, instance, **kwargs):
     enqueue(changes_for(instance))
 
 
+def on_terms_changed(kind, page_fk):
+    """A handler for a page's terms: the page's document follows (clusterable pages write their relations
+    after their own row, so the page's save signal saw the old ones)."""
+
+    def on_row(sender, instance, **kwargs):
+        enqueue([(kind, getattr(instance, f"{page_fk}_id"))])
+
+    def on_m2m(sender, instance, action, reverse, pk_set, **kwargs):
+        if action in ("post_add", "post_remove", "post_clear"):
+            changes = [(kind, pk) for pk in pk_set or ()] if reverse else [(kind, instance.pk)]
+            if reverse and action == "post_clear":
+                return  # a term losing all its pages is being deleted: on_term_deleting saw them
+            enqueue(changes)
+
+    return on_row, on_m2m
+
+
 def on_page_deleted(sender, instance, **kwargs):
     kind = kind_of_model(type(instance))
     if kind:
@@ -145,6 +163,8 @@ def connect_index_signals():
     for model in (listing.model for listing in LISTINGS.values()):
         post_save.connect(on_page_saved, sender=model, dispatch_uid=f"bibnetz_index_save_{model.__name__}")
         post_delete.connect(on_page_deleted, sender=model, dispatch_uid=f"bibnetz_index_delete_{model.__name__}")
+    for listing in LISTINGS.values():
+        connect_term_signals(listing)
     page_published.connect(on_publication_changed, dispatch_uid="bibnetz_index_published")
     page_unpublished.connect(on_publication_changed, dispatch_uid="bibnetz_index_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="bibnetz_index_moved")
@@ -155,3 +175,17 @@ def connect_index_signals():
         post_save.connect(on_term_saved, sender=model, dispatch_uid=f"bibnetz_index_term_saved_{label}")
         pre_delete.connect(on_term_deleting, sender=model, dispatch_uid=f"bibnetz_index_term_deleting_{label}")
         post_delete.connect(on_term_deleted, sender=model, dispatch_uid=f"bibnetz_index_term_deleted_{label}")
+
+
+def connect_term_signals(listing):
+    for facet in listing.term_facets:
+        if not facet.many:
+            continue
+        through, page_fk, _term_fk = relation_table(listing.model, facet.field)
+        on_row, on_m2m = on_terms_changed(listing.kind, page_fk)
+        uid = f"bibnetz_index_terms_{listing.kind}_{facet.key}"
+        if through._meta.auto_created:
+            m2m_changed.connect(on_m2m, sender=through, weak=False, dispatch_uid=uid)
+        else:
+            post_save.connect(on_row, sender=through, weak=False, dispatch_uid=f"{uid}_saved")
+            post_delete.connect(on_row, sender=through, weak=False, dispatch_uid=f"{uid}_deleted")

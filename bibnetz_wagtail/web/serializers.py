@@ -28,8 +28,10 @@ def item_json(item, request):
     }
 
 
-def listing_json(result, items, request):
-    """The whole answer of ``?format=json``: counts, the page of results and every facet."""
+def listing_json(result, items, request, rescue):
+    """The whole answer of ``?format=json``: counts, the page of results and every facet; for a search text
+    without results the corrections of its words and the pages that match some of them (``partial``)."""
+    partial = rescue.partial
     return {
         "count": result.count,
         "page": result.page,
@@ -43,4 +45,10 @@ def listing_json(result, items, request):
             ]
             for key, values in result.facets.items()
         },
+        "corrections": [
+            {"q": correction.q, "word": correction.word, "count": correction.count} for correction in rescue.corrections
+        ],
+        "partial": None
+        if partial is None
+        else {"count": partial.count, "results": [item_json(item, request) for item in rescue.partial_items]},
     }

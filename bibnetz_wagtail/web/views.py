@@ -1,5 +1,7 @@
 """The faceted listing behind every index page: HTML with a plain GET form, or JSON with ``?format=json``."""
 
+from dataclasses import dataclass, field
+
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -7,9 +9,11 @@ from django.utils.translation import gettext as _
 from ..search.engines import get_engine
 from ..search.facets import LISTINGS
 from ..search.params import InvalidQuery, parse_listing_query
+from ..search.suggestions import corrections, partial_matches
 from ..search.vocabulary import load_vocabulary
-from .context import listing_context
+from .context import listing_context, result_cards
 from .items import load_items
+from .querystring import QueryState
 from .serializers import listing_json
 
 FORMATS = ("", "html", "json")
@@ -32,15 +36,45 @@ def serve_listing(page, request):
         if as_json or error.query is None:
             return invalid_response(page, request, error.messages, as_json)
         query, figure_errors = error.query, error.figure_errors
-    result = get_engine().search(query, vocabulary=vocabulary)
+    engine = get_engine()
+    result = engine.search(query, vocabulary=vocabulary)
     items = load_items(kind, result.hits)
+    rescue = TextRescue.of(engine, query, result)
     if as_json:
-        return JsonResponse(listing_json(result, items, request), json_dumps_params={"ensure_ascii": False})
+        return JsonResponse(listing_json(result, items, request, rescue), json_dumps_params={"ensure_ascii": False})
     if result.out_of_range:
         raise Http404(_("This page of results does not exist."))
     context = page.get_context(request)
     context.update(listing_context(page, request, LISTINGS[kind], query, result, items, figure_errors))
+    context.update(rescue.context(QueryState(request.GET, LISTINGS[kind].facet_keys), query))
     return TemplateResponse(request, page.get_template(request), context)
+
+
+@dataclass
+class TextRescue:
+    """What a search text that finds nothing still offers: corrections of its words, and the pages that match
+    some of its words (a section of their own: the listing's count and facets mean "every word")."""
+
+    corrections: list = field(default_factory=list)
+    partial: object = None
+    partial_items: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, engine, query, result):
+        if not query.q or result.count or query.page > 1:
+            return cls()
+        partial = partial_matches(engine, query)
+        partial_items = load_items(query.kind, partial.hits) if partial else []
+        return cls(corrections(engine, query), partial, partial_items)
+
+    def context(self, state, query):
+        return {
+            "corrections": [
+                (correction, state.url(drop=["q"], add=[("q", correction.q)])) for correction in self.corrections
+            ],
+            "partial": self.partial,
+            "partial_cards": result_cards(self.partial_items, query.reference),
+        }
 
 
 def invalid_response(page, request, messages, as_json):

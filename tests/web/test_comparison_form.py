@@ -2,7 +2,6 @@
 the member's own library first, and a library's consecutive results folded in the likeness order."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,18 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from bibnetz_wagtail.models import Membership
 
 from ..factories import MeasurePageFactory, TaskSharePageFactory
+from ..helpers import soup_of, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ").split())
 
 
 def chip_texts(page):

@@ -9,6 +9,7 @@ from django.test import Client
 
 from bibnetz_wagtail.models import LibraryProfilePage
 
+from ..helpers import text_of
 from .test_admin import profile_form_data, tree  # noqa: F401 (tree is a fixture)
 from .test_join import JOIN_URL, join_data
 
@@ -17,10 +18,6 @@ pytestmark = pytest.mark.django_db
 
 def soup(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ").split())
 
 
 def ranked_ids(client, querystring):

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from django.db import connection
 from django.templatetags.static import static
@@ -18,19 +17,11 @@ from bibnetz_wagtail.search.query import Reference, metric_similarity
 from bibnetz_wagtail.web.context import MAX_SUGGESTIONS
 from bibnetz_wagtail.web.likeness import SIMILAR_FROM, likeness_reason, similar_figures
 
+from ..helpers import soup_of, text_of
+
 pytestmark = pytest.mark.django_db
 
 ENGLISH = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-def soup_of(client, url, **headers):
-    response = client.get(url, **headers)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def text_of(element):
-    return " ".join(element.get_text(" ").split())
 
 
 def groups_of(page):
