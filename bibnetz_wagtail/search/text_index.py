@@ -5,7 +5,9 @@ transaction of the change), whatever the engine: the database engine searches th
 site answers from them while its cluster is away.
 """
 
+import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
@@ -64,36 +66,60 @@ def rebuild_text(kind, progress=None):
 
 
 # The corpus: the terms of every visible page of a listing
+#
+# Every search text of five letters or more asks whether its words occur, so the corpus stays in the process's
+# memory. A stamp in Django's cache says which version is current: a text change deletes it, and every
+# process that shares the cache reads the corpus anew on its next search.
+
+_corpora = {}
 
 
-def corpus_key(kind):
+def stamp_key(kind):
     return f"bibnetz:corpus:{kind}"
 
 
 def forget_corpus(kinds):
-    cache.delete_many([corpus_key(kind) for kind in kinds])
+    cache.delete_many([stamp_key(kind) for kind in kinds])
+
+
+@dataclass(frozen=True)
+class Corpus:
+    terms: tuple
+    known: frozenset
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __contains__(self, term):
+        return term in self.known
 
 
 def corpus(kind):
     """The distinct terms of the visible pages of ``kind`` (only what listings show: nothing private)."""
     seconds = get_setting("VOCABULARY_CACHE_SECONDS")
-    found = cache.get(corpus_key(kind)) if seconds else None
-    if found is None:
-        visible = visible_pages(model_of(kind)).values("pk")
-        rows = ListingText.objects.filter(kind=kind, page__in=visible).values_list("terms", flat=True)
-        found = sorted(set().union(*(stored.split() for stored in rows.iterator())))
+    stamp = cache.get(stamp_key(kind)) if seconds else None
+    if stamp is None:
+        stamp = uuid.uuid4().hex
         if seconds:
-            cache.set(corpus_key(kind), found, seconds)
+            cache.set(stamp_key(kind), stamp, seconds)
+    remembered = _corpora.get(kind)
+    if remembered is not None and remembered[0] == stamp:
+        return remembered[1]
+    visible = visible_pages(model_of(kind)).values("pk")
+    rows = ListingText.objects.filter(kind=kind, page__in=visible).values_list("terms", flat=True)
+    terms = sorted(set().union(*(stored.split() for stored in rows.iterator())))
+    found = Corpus(tuple(terms), frozenset(terms))
+    _corpora[kind] = (stamp, found)
     return found
 
 
 def is_known(query_term, terms):
-    return any(matches(query_term, term) for term in terms)
+    return query_term in terms or any(matches(query_term, term) for term in terms)
 
 
 def neighbours(query_term, terms, distance=1, limit=None):
     """Corpus terms within ``distance`` edits of ``query_term`` (a transposition is one edit), nearest first."""
-    found = extract(query_term, terms, scorer=OSA.distance, score_cutoff=distance, limit=limit)
+    found = extract(query_term, tuple(terms), scorer=OSA.distance, score_cutoff=distance, limit=limit)
     return [term for term, _distance, _index in sorted(found, key=lambda item: (item[1], item[0]))]
 
 
