@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ..search.engines import get_engine
 from ..search.facets import LISTINGS
 from ..search.params import InvalidQuery, parse_listing_query
+from ..search.text_index import text_query
 from ..search.vocabulary import load_vocabulary
 from .context import listing_context
 from .items import load_items
@@ -33,7 +34,7 @@ def serve_listing(page, request):
             return invalid_response(page, request, error.messages, as_json)
         query, figure_errors = error.query, error.figure_errors
     result = get_engine().search(query, vocabulary=vocabulary)
-    items = load_items(kind, result.hits)
+    items = load_items(kind, result.hits, text_query(kind, query.q) if query.q else None)
     if as_json:
         return JsonResponse(listing_json(result, items, request), json_dumps_params={"ensure_ascii": False})
     if result.out_of_range:
