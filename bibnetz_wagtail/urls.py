@@ -1,4 +1,5 @@
-"""The network's front-end URLs (accounts, joining, the member area, taking part in calls, the toolkit).
+"""The network's front-end URLs (accounts, joining, the member area, taking part in calls, the toolkit, the
+search over every listing).
 
 A host site includes them once, before Wagtail's own URLs::
 
@@ -8,6 +9,7 @@ A host site includes them once, before Wagtail's own URLs::
 from django.urls import include, path
 
 from .web import toolkit
+from .web.network_search import network_search
 
 app_name = "bibnetz"
 
@@ -16,4 +18,5 @@ urlpatterns = [
     path("", include("bibnetz_wagtail.web.membership.urls")),
     path("", include("bibnetz_wagtail.web.participation.urls")),
     path("toolkit/", toolkit.explanation, name="toolkit"),
+    path("suche/", network_search, name="search"),
 ]

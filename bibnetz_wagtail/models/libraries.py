@@ -133,6 +133,7 @@ class LibraryProfilePage(KeepPublishedMixin, GermanSlugMixin, HostTemplateMixin,
         band_facets=BAND_FACETS,
         library_field=None,
         card_defer=("description",),
+        highlight_fields=("description",),
     )
     search_fields = Page.search_fields + listing_spec.wagtail_search_fields()
 

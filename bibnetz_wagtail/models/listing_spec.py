@@ -90,6 +90,9 @@ class ListingSpec:
     library_field: str | None = "library"
     #: Large fields no card or JSON result shows; the item loader leaves them out.
     card_defer: tuple = ()
+    #: Text fields (paths of ``text_fields``) a result card quotes around the words a search found, first
+    #: field with a match first.
+    highlight_fields: tuple = ()
     model: type | None = field(default=None, compare=False)
 
     def __set_name__(self, owner, name):
@@ -116,6 +119,11 @@ class ListingSpec:
     def facet_path(self, facet):
         """The ORM path of a one-valued term facet from the listed page."""
         return (self.library_prefix if facet.on_library else "") + facet.field
+
+    def highlighted_text_fields(self):
+        """The ``TextField`` of every name in ``highlight_fields``, in that order."""
+        by_path = {text.path: text for text in self.text_fields}
+        return [by_path[path] for path in self.highlight_fields]
 
     def index_page_model(self):
         return apps.get_model(self.index_page)

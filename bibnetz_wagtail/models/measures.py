@@ -60,6 +60,7 @@ class MeasurePage(LibraryContentPage):
         term_facets=(TOPIC, TARGET_GROUP, TOOLKIT, MEASURE_STATUS, COST, EFFORT, STATE, LIBRARY_TYPE),
         band_facets=BAND_FACETS,
         card_defer=("body", "body_text"),
+        highlight_fields=("summary", "body_text", "outcome"),
     )
     search_fields = Page.search_fields + listing_spec.wagtail_search_fields()
 

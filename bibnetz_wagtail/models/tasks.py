@@ -59,6 +59,7 @@ class TaskSharePage(LibraryContentPage):
         term_facets=(TOPIC, TOOLKIT, TASK_KIND, TASK_STATUS, STATE, LIBRARY_TYPE),
         band_facets=BAND_FACETS,
         card_defer=("body", "body_text"),
+        highlight_fields=("summary", "body_text"),
     )
     search_fields = Page.search_fields + listing_spec.wagtail_search_fields()
 

@@ -55,6 +55,33 @@ def parse_listing_query(kind, params, vocabulary):
     return query
 
 
+def parse_search_text(params):
+    """The search text ``q`` of ``params`` alone, by the listings' rules; ``InvalidQuery`` when it is too long."""
+    errors = []
+    values = params.getlist("q")
+    text = clean_text(values[-1].strip() if values else "", errors)
+    if errors:
+        raise InvalidQuery(errors)
+    return text
+
+
+def clean_text(value, errors):
+    """``value`` without control characters, or "" with a message added to ``errors`` when it is too long."""
+    text = CONTROL_CHARACTERS.sub(" ", value).strip()
+    limit = get_setting("MAX_QUERY_LENGTH")
+    if len(text) > limit:
+        errors.append(
+            ngettext(
+                "The search text is too long: please use at most %(limit)d character.",
+                "The search text is too long: please use at most %(limit)d characters.",
+                limit,
+            )
+            % {"limit": limit}
+        )
+        return ""
+    return text
+
+
 class _Parser:
     def __init__(self, kind, params, vocabulary):
         self.listing = LISTINGS[kind]
@@ -82,19 +109,7 @@ class _Parser:
         return values[-1].strip() if values else ""
 
     def parse_text(self):
-        text = CONTROL_CHARACTERS.sub(" ", self.single("q")).strip()
-        limit = get_setting("MAX_QUERY_LENGTH")
-        if len(text) > limit:
-            self.errors.append(
-                ngettext(
-                    "The search text is too long: please use at most %(limit)d character.",
-                    "The search text is too long: please use at most %(limit)d characters.",
-                    limit,
-                )
-                % {"limit": limit}
-            )
-            return ""
-        return text
+        return clean_text(self.single("q"), self.errors)
 
     def too_many(self, facet, values):
         limit = get_setting("MAX_FACET_VALUES")

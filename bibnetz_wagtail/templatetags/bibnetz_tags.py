@@ -27,20 +27,30 @@ DEFAULT_COUNT = 3
 COUNT_RANGE = (1, 20)
 DEFAULT_HEADING_LEVEL = 2
 HEADING_LEVEL_RANGE = (1, 6)
-DEFAULT_LISTING = "measures"
+#: The search box's default target: the search over every listing (``bibnetz:search``).
+NETWORK = "network"
+#: Where the search box sends to when the network search is not installed.
+FALLBACK_LISTING = "measures"
 #: Where the tags keep what they share within one page: ids handed out, restricted paths, listing pages.
 STATE_KEY = "_bibnetz_tags"
 
 
 @register.simple_tag(takes_context=True)
-def bibnetz_search_box(context, listing=DEFAULT_LISTING, placeholder="", label=None, template=None):
-    """A GET search form for the listing page of ``listing``; nothing at all when the site has none."""
-    kind = choice_or_default("listing", listing, LISTINGS, DEFAULT_LISTING)
-    page = listing_page(context, kind)
-    if page is None:
-        return ""
+def bibnetz_search_box(context, listing=NETWORK, placeholder="", label=None, template=None, action=None):
+    """A GET search form for the network search (``listing="network"``, the default) or for the listing page of
+    ``listing``; ``action`` sends it elsewhere (a host that serves the search at an address of its own).
+    Nothing at all when there is nowhere to send it."""
+    kind = choice_or_default("listing", listing, (NETWORK, *LISTINGS), NETWORK)
+    if kind == NETWORK and not action:
+        action = entry.url_or_none("bibnetz:search")
+        kind = NETWORK if action else FALLBACK_LISTING
+    page = None if kind == NETWORK else listing_page(context, kind)
+    if not action:
+        if page is None:
+            return ""
+        action = page.get_url(context.get("request"))
     values = {
-        "action": page.get_url(context.get("request")),
+        "action": action,
         "listing": kind,
         "listing_page": page,
         "input_id": next_id(context, "bibnetz-search-box"),
@@ -168,6 +178,7 @@ def grouped(value):
 
 def search_label(kind):
     labels = {
+        NETWORK: _("Search the network"),
         "measures": _("Search measures"),
         "libraries": _("Search libraries"),
         "tasks": _("Search task-share calls"),

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from ..models import LibraryProfilePage
 from ..search.facets import LISTINGS
+from ..search.highlight import html_as_text, snippet
 from ..search.relations import related_terms
 
 
@@ -15,19 +16,26 @@ class Item:
     library: LibraryProfilePage
     likeness: float | None
     terms: dict
+    #: HTML of the page's text around the words a search found (``search.highlight``); None without a find.
+    highlight: str | None = None
 
     @property
     def likeness_percent(self):
         return None if self.likeness is None else round(self.likeness * 100)
 
 
-def load_items(kind, hits):
-    """Items for ``hits`` in hit order: one query for the pages (with their library) and one per relation."""
+def load_items(kind, hits, text=None):
+    """Items for ``hits`` in hit order: one query for the pages (with their library) and one per relation.
+
+    With ``text`` (a ``TextQuery``), each item carries the highlight of its text; the texts it quotes come
+    with the pages, in the same query.
+    """
     if not hits:
         return []
     listing = LISTINGS[kind]
     ids = [hit.id for hit in hits]
-    queryset = listing.model.objects.filter(pk__in=ids).defer(*listing.card_defer)
+    quoted = set(listing.highlight_fields) if text else set()
+    queryset = listing.model.objects.filter(pk__in=ids).defer(*(set(listing.card_defer) - quoted))
     if not listing.is_library_listing:
         library_defer = [listing.library_prefix + name for name in LibraryProfilePage.listing_spec.card_defer]
         queryset = queryset.select_related(listing.library_field).defer(*library_defer)
@@ -39,8 +47,19 @@ def load_items(kind, hits):
         if page is not None:
             library = page if listing.is_library_listing else getattr(page, listing.library_field)
             terms = page_terms(listing, page, library, {key: slugs.get(page.pk, []) for key, slugs in related.items()})
-            items.append(Item(page=page, library=library, likeness=hit.likeness, terms=terms))
+            highlight = page_highlight(listing, page, text) if text else None
+            items.append(Item(page=page, library=library, likeness=hit.likeness, terms=terms, highlight=highlight))
     return items
+
+
+def page_highlight(listing, page, text):
+    """The snippet of the first of the listing's quoted fields in which ``text`` finds a word, or None."""
+    for field in listing.highlighted_text_fields():
+        value = getattr(page, field.path) or ""
+        found = snippet(html_as_text(value) if field.html else str(value), text.groups)
+        if found is not None:
+            return found
+    return None
 
 
 def page_terms(listing, page, library, related):

@@ -25,6 +25,8 @@ def item_json(item, request):
         "library": library_json(item.library),
         "terms": item.terms,
         "likeness": item.likeness,
+        # The snippet of the page's text around the words found, as HTML; null without a search text.
+        "highlight": item.highlight,
     }
 
 

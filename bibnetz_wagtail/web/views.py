@@ -10,6 +10,7 @@ from ..search.engines import get_engine
 from ..search.facets import LISTINGS
 from ..search.params import InvalidQuery, parse_listing_query
 from ..search.suggestions import corrections, partial_matches
+from ..search.text_index import text_query
 from ..search.vocabulary import load_vocabulary
 from .context import listing_context, result_cards
 from .items import load_items
@@ -38,8 +39,9 @@ def serve_listing(page, request):
         query, figure_errors = error.query, error.figure_errors
     engine = get_engine()
     result = engine.search(query, vocabulary=vocabulary)
-    items = load_items(kind, result.hits)
-    rescue = TextRescue.of(engine, query, result)
+    text = text_query(kind, query.q) if query.q else None
+    items = load_items(kind, result.hits, text)
+    rescue = TextRescue.of(engine, query, result, text)
     if as_json:
         return JsonResponse(listing_json(result, items, request, rescue), json_dumps_params={"ensure_ascii": False})
     if result.out_of_range:
@@ -60,11 +62,11 @@ class TextRescue:
     partial_items: list = field(default_factory=list)
 
     @classmethod
-    def of(cls, engine, query, result):
+    def of(cls, engine, query, result, text):
         if not query.q or result.count or query.page > 1:
             return cls()
         partial = partial_matches(engine, query)
-        partial_items = load_items(query.kind, partial.hits) if partial else []
+        partial_items = load_items(query.kind, partial.hits, text) if partial else []
         return cls(corrections(engine, query), partial, partial_items)
 
     def context(self, state, query):

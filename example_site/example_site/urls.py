@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from bibnetz_wagtail.web.network_search import network_search
+
 
 class FaviconRedirect(RedirectView):
     """Browsers and crawlers ask for /favicon.ico whatever a page links; the site's icon is an SVG."""
@@ -20,7 +22,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("favicon.ico", FaviconRedirect.as_view()),
-    # The network's accounts, joining, member area and calls.
+    # The search over every listing, at a short address of its own (the home page's search box sends here).
+    path("suche/", network_search, name="search"),
+    # The network's accounts, joining, member area, calls and search.
     path("netzwerk/", include("bibnetz_wagtail.urls")),
 ]
 

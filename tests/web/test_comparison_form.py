@@ -133,6 +133,7 @@ class TestFolding:
             "library",
             "terms",
             "likeness",
+            "highlight",
         }
 
     def test_folding_costs_no_queries(self, client, crowded):

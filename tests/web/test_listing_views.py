@@ -15,7 +15,17 @@ class TestJson:
         assert set(data) == {"count", "page", "pages", "per_page", "results", "facets"}
         assert (data["count"], data["page"], data["pages"], data["per_page"]) == (2, 1, 1, 20)
         result = data["results"][0]
-        assert set(result) == {"id", "title", "url", "summary", "first_published_at", "library", "terms", "likeness"}
+        assert set(result) == {
+            "id",
+            "title",
+            "url",
+            "summary",
+            "first_published_at",
+            "library",
+            "terms",
+            "likeness",
+            "highlight",
+        }
         assert set(result["library"]) == {
             "id",
             "title",

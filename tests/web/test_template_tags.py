@@ -227,18 +227,41 @@ def test_no_contact_details_anywhere(world):
 
 
 def test_search_box_renders_nothing_without_a_listing_page(db):
-    assert render("{% bibnetz_search_box %}{% bibnetz_search_box listing='tasks' %}").strip() == ""
+    assert render("{% bibnetz_search_box listing='measures' %}{% bibnetz_search_box listing='tasks' %}").strip() == ""
 
 
 def test_search_box_renders_nothing_when_the_listing_page_is_a_draft(db):
     MeasureIndexPageFactory(live=False)
 
-    assert render("{% bibnetz_search_box %}").strip() == ""
+    assert render("{% bibnetz_search_box listing='measures' %}").strip() == ""
+
+
+def test_search_box_sends_to_the_network_search_by_default(db):
+    html = render("{% bibnetz_search_box %}")
+
+    assert 'action="/netzwerk/suche/"' in html
+    assert re.search(r'<label [^>]*for="bibnetz-search-box-1">Im Netzwerk suchen</label>', html)
+
+
+def test_search_box_sends_to_the_action_it_is_given(index_pages):
+    assert 'action="/suche/"' in render("{% bibnetz_search_box action='/suche/' %}")
+    assert 'action="/suche/"' in render("{% bibnetz_search_box listing='tasks' action='/suche/' %}")
+
+
+def test_without_the_network_search_the_search_box_sends_to_the_measures(index_pages, settings):
+    settings.ROOT_URLCONF = "tests.urls_without_network"
+
+    assert 'action="/massnahmen/"' in render("{% bibnetz_search_box %}")
 
 
 @pytest.mark.parametrize(
     "arguments, action",
-    [("", "/massnahmen/"), ("listing='libraries'", "/bibliotheken/"), ("listing='tasks'", "/aufgaben-teilen/")],
+    [
+        ("", "/netzwerk/suche/"),
+        ("listing='measures'", "/massnahmen/"),
+        ("listing='libraries'", "/bibliotheken/"),
+        ("listing='tasks'", "/aufgaben-teilen/"),
+    ],
 )
 def test_search_box_sends_q_to_the_listing_page(index_pages, arguments, action):
     html = render(f"{{% bibnetz_search_box {arguments} placeholder='z. B. Vorlesen' %}}")
@@ -256,10 +279,11 @@ def test_search_box_prefers_the_current_sites_listing_page(index_pages):
     site_without_listing = Page.get_first_root_node().add_child(instance=Page(title="Leer", slug="leer"))
     Site.objects.create(hostname="leer.example", port=80, root_page=site_without_listing)
 
-    assert 'action="/massnahmen/"' in render("{% bibnetz_search_box %}")
-    assert 'action="/ideen/"' in render("{% bibnetz_search_box %}", visitor_request("anderer-verband.example"))
+    box = "{% bibnetz_search_box listing='measures' %}"
+    assert 'action="/massnahmen/"' in render(box)
+    assert 'action="/ideen/"' in render(box, visitor_request("anderer-verband.example"))
     # A site without a listing page of its own falls back to the first one in the tree.
-    elsewhere = render("{% bibnetz_search_box %}", visitor_request("leer.example"))
+    elsewhere = render(box, visitor_request("leer.example"))
     assert re.search(r'action="http://[^"]+/massnahmen/"', elsewhere)
 
 
@@ -289,8 +313,8 @@ def test_a_count_from_the_context_is_taken(world):
     assert len(titles(render("{% bibnetz_latest_measures count=how_many %}", how_many=2))) == 2
 
 
-def test_an_unknown_listing_falls_back_to_measures(index_pages):
-    assert 'action="/massnahmen/"' in render("{% bibnetz_search_box listing='events' %}")
+def test_an_unknown_listing_falls_back_to_the_network_search(index_pages):
+    assert 'action="/netzwerk/suche/"' in render("{% bibnetz_search_box listing='events' %}")
 
 
 def test_heading_text_and_level(world):
@@ -313,7 +337,7 @@ def test_an_empty_heading_leaves_the_section_named(world):
 def test_tags_render_without_a_request(world):
     html = Template("{% load bibnetz_tags %}{% bibnetz_search_box %}{% bibnetz_latest_measures %}").render(Context())
 
-    assert 'action="/massnahmen/"' in html
+    assert 'action="/netzwerk/suche/"' in html
     assert titles(html) == ["Makerspace im Keller", "Digitale Schnitzeljagd", "Tablet-Sprechstunde"]
 
 
@@ -430,7 +454,8 @@ def test_example_home_page_shows_the_tags(world):
 
     html = example_templates.get_template("home/home_page.html").render({"page": home}, visitor_request())
 
-    assert 'class="bibnetz bibnetz-search-box"' in html and 'action="/massnahmen/"' in html
+    # The test URLs have no "search" of the example site's own: the box sends to the package's.
+    assert 'class="bibnetz bibnetz-search-box"' in html and 'action="/netzwerk/suche/"' in html
     assert 'class="bibnetz bibnetz-network-figures"' in html
     assert titles(html) == [
         "Makerspace im Keller",
