@@ -13,8 +13,9 @@ from urllib.parse import urlencode
 
 import pytest
 
+from ..elastic import reachable_url
 from .judged_queries import CATEGORIES, JUDGED, NONE
-from .judged_world import judged_world, reachable_url
+from .judged_world import judged_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
 
