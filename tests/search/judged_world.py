@@ -7,9 +7,9 @@ from django.db import transaction
 from django.http import QueryDict
 from django.test import override_settings
 from django.utils import translation
-from django.utils.html import strip_tags
 
 from bibnetz_wagtail.demo.loader import load_demo
+from bibnetz_wagtail.models.content import html_text
 from bibnetz_wagtail.search.cluster import KINDS
 from bibnetz_wagtail.search.documents import iter_documents
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
@@ -41,7 +41,7 @@ def page_texts(kind):
     texts = {}
     for document in iter_documents(kind):
         row = raw[document["_id"]]
-        values = [strip_tags(str(row[field.path] or "")) for field in listing.text_fields]
+        values = [html_text(str(row[field.path] or "")) for field in listing.text_fields]
         for facet in listing.term_facets:
             if not facet.searchable:
                 continue

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bibnetz_wagtail.models.content import html_text, stream_text
 from bibnetz_wagtail.search.analysis import (
     MAX_WORDS,
     as_stored,
@@ -156,3 +157,22 @@ def test_matches_finds_words_and_compounds(query, document):
 )
 def test_matches_does_not_find_what_only_contains_the_letters(query, document):
     assert not matches(query, document)
+
+
+def test_rich_text_blocks_end_words():
+    html = (
+        "<p>Aus der eigenen Bibliothek</p><ul><li>eine Ansprechperson</li><li>Räume</li></ul><p>a<br/>b <b>fe</b>tt</p>"
+    )
+    assert html_text(html).split() == [
+        "Aus",
+        "der",
+        "eigenen",
+        "Bibliothek",
+        "eine",
+        "Ansprechperson",
+        "Räume",
+        "a",
+        "b",
+        "fett",
+    ]
+    assert stream_text([{"type": "paragraph", "value": "<p>eins</p><p>zwei</p>"}]).split() == ["eins", "zwei"]
