@@ -1,5 +1,7 @@
 """What measures and task-share calls have in common: they belong to a library and tell a story."""
 
+import re
+
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -19,10 +21,20 @@ class StoryBlock(blocks.StreamBlock):
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
 
 
+# The end of a block of rich text (a paragraph, a list item, a heading, a line break): a word ends there.
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|ul|ol|tr|td|th)\s*>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_text(html):
+    """The plain text of rich text, with a blank where a block ends: the items of „<ul><li>Räume</li>
+    <li>Technik</li></ul>“ stay two words („Räume Technik“), not one („RäumeTechnik“)."""
+    return strip_tags(BLOCK_END.sub(lambda end: end.group(0) + " ", html)).strip()
+
+
 def stream_text(value):
     """Collect the plain text of a stream value, for database full-text search."""
     if isinstance(value, str):
-        return strip_tags(value)
+        return html_text(value)
     if isinstance(value, dict):
         return " ".join(stream_text(v) for k, v in value.items() if k not in ("id", "type", "image"))
     if isinstance(value, (list, tuple)):

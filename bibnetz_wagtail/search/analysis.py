@@ -2,8 +2,11 @@
 
 A text becomes a list of *terms*: its words, lower-cased, with umlauts, ß and accents folded („Bücherei“,
 „Buecherei“ and „Bucherei“ are one word, as are „Lesecafé“ and „Lesecafe“), feminine plural forms reduced to
-the base form („Seniorinnen“ → „Senioren“) and stemmed by the Snowball German stemmer („Kindern“ → „kind“).
-Stop words („der“, „und“, „für“) are left out.
+the base form („Seniorinnen“ → „Senioren“), the -s plural of loan words reduced to the singular („Kitas“ →
+„Kita“) and stemmed by the Snowball German stemmer („Kindern“ → „kind“). Stop words („der“, „und“, „für“) are
+left out. A stored text also keeps a long word's stem with the derivational suffix the stemmer cut off
+(„Gesprächsabende“ → „gesprachsab“ and „gesprachsabend“), so that a compound contains its last part as that
+part's own term.
 
 The database engine stores the terms of every listed page in ``ListingText`` rows and the Elasticsearch index
 stores the same terms in a pre-analysed field (split on blanks by Lucene's built-in whitespace analyzer), so
@@ -52,6 +55,15 @@ STOP_WORDS = frozenset(
 # Feminine forms end in -in/-innen after the masculine stem; the stemmer keeps them apart from it.
 FEMININE_PLURAL = re.compile(r"(?<=\w{3})innen$")
 FEMININE_SINGULAR = re.compile(r"(?<=\w{3}[aeo]r)in$")
+# The -s plural of words from other languages („Kitas“, „Fotos“, „Handys“, „Comics“, „Tipps“, „Workshops“),
+# which the stemmer only removes after the letters of German -s endings. Not after -is („Ergebnis“), -us
+# („Status“), a diphthong („Chaos“) or a double s, and not from words of four letters („Apps“ and „News“ stay).
+LOAN_PLURAL = re.compile(r"(?<=\w{4})(?<!ao)(?<=[aocpy])s$")
+# Derivational suffixes the stemmer removes only from long words (its R2 region), with what may follow them:
+# „Abend“ keeps its „end“ but „Gesprächsabende“ loses it, „Lesung“ keeps „ung“, „Autorenlesungen“ does not.
+DERIVATION = re.compile(r"((ig)?(end|ung)|ig|ik|isch|(er|en)?(lich|heit)|(lich|ig)?keit)(e|em|en|er|ern|es|s|est|st)?$")
+# How the stemmer reads ae, oe and ue (as the umlauts it then writes without dots), but not „que“.
+UMLAUT_SPELLING = re.compile(r"(?<!q)([aou])e")
 
 _local = threading.local()
 
@@ -70,19 +82,41 @@ def fold(word):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def term(word):
-    """The term of one word, or "" for a stop word."""
+def base_form(word):
+    """A folded word without its feminine or loan-word plural ending, as the stemmer receives it; "" for a
+    stop word."""
     folded = fold(word)
     if folded in STOP_WORDS:
         return ""
-    folded = FEMININE_SINGULAR.sub("", FEMININE_PLURAL.sub("", folded))
+    return LOAN_PLURAL.sub("", FEMININE_SINGULAR.sub("", FEMININE_PLURAL.sub("", folded)))
+
+
+def term(word):
+    """The term of one word, or "" for a stop word."""
+    base = base_form(word)
     # The stemmer reads ae/oe/ue as umlauts („Buecherei“ = „Bücherei“) and drops the umlauts' dots.
-    return _stemmer().stemWord(folded)
+    return _stemmer().stemWord(base) if base else ""
+
+
+def word_terms(word):
+    """The terms a text stores for one word: its term, and if the stemmer cut a derivational suffix off a
+    long word, the term with that suffix as well. A compound then still contains its last part as that part's
+    own term: „Gesprächsabende“ stores „gesprachsab“ and „gesprachsabend“, which „Abend“ („abend“) finds."""
+    base = base_form(word)
+    if not base:
+        return []
+    stem = _stemmer().stemWord(base)
+    spelled = UMLAUT_SPELLING.sub(lambda found: found.group(1), base)
+    if len(spelled) > len(stem) and spelled.startswith(stem):
+        derivation = DERIVATION.fullmatch(spelled, len(stem))
+        if derivation:
+            return [stem, stem + derivation.group(1)]
+    return [stem]
 
 
 def terms(text):
     """The terms of a text in order, repeated words included."""
-    return [found for found in (term(word) for word in WORD.findall(text or "")) if found]
+    return [found for word in WORD.findall(text or "") for found in word_terms(word)]
 
 
 def query_words(text):

@@ -7,8 +7,7 @@ target group, status, federal state, …) in one more field, ``labels``. Each fi
 
 from dataclasses import dataclass
 
-from django.utils.html import strip_tags
-
+from ..models.content import html_text
 from .analysis import as_stored, query_terms, terms
 from .facets import LISTINGS
 
@@ -33,7 +32,7 @@ def document_text(listing, row, term_values, vocabulary):
     text = {}
     for field in listing.text_fields:
         value = row[field.path] or ""
-        text[field.document_field] = as_stored(terms(strip_tags(value) if field.html else str(value)))
+        text[field.document_field] = as_stored(terms(html_text(value) if field.html else str(value)))
     text[LABELS_FIELD] = as_stored(terms(" ".join(term_labels(listing, term_values, vocabulary))))
     return text
 

@@ -1,6 +1,7 @@
 """Randomized parity: the database and Elasticsearch engines answer hundreds of listings identically."""
 
 import random
+import re
 from io import StringIO
 from urllib.parse import urlencode
 
@@ -26,9 +27,12 @@ pytestmark = pytest.mark.django_db
 COMBINATIONS = 300
 
 
-def random_querystring(rng, kind, vocabulary, library_ids):
-    """A random but valid listing request: facets, bands, a reference, sort and page."""
+def random_querystring(rng, kind, vocabulary, library_ids, words=()):
+    """A random but valid listing request: search words (drawn from ``words``), facets, bands, a reference,
+    sort and page."""
     params = []
+    if words and rng.random() < 0.5:
+        params.append(("q", " ".join(rng.sample(words, rng.choice([1, 1, 2, 3])))))
     listing = LISTINGS[kind]
     for facet in rng.sample(listing.term_facets, rng.randint(0, 3)):
         codes = list(vocabulary[facet.key])
@@ -49,8 +53,11 @@ def random_querystring(rng, kind, vocabulary, library_ids):
             "like_fte": round(rng.uniform(0, 20), 2),
         }
         params += rng.sample(sorted(figures.items()), rng.randint(1, 3))
-    if rng.random() < 0.3:
+    sort = rng.random()
+    if sort < 0.3:
         params.append(("sort", "newest"))
+    elif sort < 0.4:
+        params.append(("sort", "relevance"))
     params += [("per_page", rng.choice([1, 5, 20, 50])), ("page", rng.choice([1, 1, 2, 3]))]
     return urlencode(params)
 
@@ -85,18 +92,66 @@ def demo_network():
 def test_engines_agree_on_random_listings(elastic, index_pages):
     library_ids, vocabularies = demo_network()
     rng = random.Random(20261126)
+    words = search_words(rng, vocabularies, 80)
     database, elasticsearch = DatabaseEngine(), IndexingEngine()
-    compared_likeness = 0
+    compared_likeness = found_by_text = 0
     for _ in range(COMBINATIONS):
         kind = rng.choice(KINDS)
-        querystring = random_querystring(rng, kind, vocabularies[kind], library_ids)
+        querystring = random_querystring(rng, kind, vocabularies[kind], library_ids, words)
         expected, actual = run(database, kind, querystring), run(elasticsearch, kind, querystring)
         assert snapshot(actual) == snapshot(expected), f"{kind}?{querystring}"
+        found_by_text += bool("q=" in querystring and expected.count)
         for want, got in zip(expected.hits, actual.hits):
             if want.likeness is not None:
                 assert got.likeness == pytest.approx(want.likeness, abs=1e-6), f"{kind}?{querystring}"
                 compared_likeness += 1
     assert compared_likeness > 500  # the references really were exercised
+    assert found_by_text >= 15  # and so were search words that found something
+
+
+def search_words(rng, vocabularies, count):
+    """Words visitors type, from the network's texts and term labels: as written, inflected, without umlauts
+    or accents, cut short or with one typo (a transposition, a letter left out, added or replaced)."""
+    texts = [
+        *(text for pair in MeasurePage.objects.values_list("title", "summary") for text in pair),
+        *(text for pair in TaskSharePage.objects.values_list("title", "summary") for text in pair),
+        *LibraryProfilePage.objects.values_list("municipality", flat=True),
+        *(
+            str(label)
+            for vocabulary in vocabularies.values()
+            for labels in vocabulary.values()
+            for label in labels.values()
+        ),
+    ]
+    words = sorted(
+        {word for text in texts for word in re.findall(r"\w+", text) if len(word) > 2 and not word.isdigit()}
+    )
+    return [varied(rng, word) for word in rng.choices(words, k=count)]
+
+
+def varied(rng, word):
+    way = rng.random()
+    if way < 0.35:
+        return word
+    if way < 0.5:
+        return word + rng.choice(["e", "en", "n", "er", "ern", "es", "s", "in", "innen"])
+    if way < 0.65:
+        spelled = word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+        return spelled if spelled != word else word.replace("e", "é", 1)
+    if way < 0.75 and len(word) > 3:
+        return word[: rng.randint(3, len(word) - 1)]
+    if len(word) < 5:
+        return word.upper()
+    at = rng.randrange(len(word) - 1)
+    letter = rng.choice("aeinrstuäöü")
+    return rng.choice(
+        [
+            word[:at] + word[at + 1] + word[at] + word[at + 2 :],
+            word[:at] + word[at + 1 :],
+            word[:at] + letter + word[at:],
+            word[:at] + letter + word[at + 1 :],
+        ]
+    )
 
 
 def title_words(rng, count):
