@@ -12,8 +12,9 @@ LISTING_PATHS = ["/bibliotheken/", "/massnahmen/", "/aufgaben-teilen/"]
 class TestJson:
     def test_shape(self, client, served_by, world):
         data = client.get("/massnahmen/?format=json&topic=lesen&like_population=5000").json()
-        assert set(data) == {"count", "page", "pages", "per_page", "results", "facets"}
+        assert set(data) == {"count", "page", "pages", "per_page", "results", "facets", "corrections", "partial"}
         assert (data["count"], data["page"], data["pages"], data["per_page"]) == (2, 1, 1, 20)
+        assert (data["corrections"], data["partial"]) == ([], None)
         result = data["results"][0]
         assert set(result) == {
             "id",
