@@ -1,15 +1,20 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from pytest_django.fixtures import validate_django_db
 
 from bibnetz_wagtail.permissions import moderators_group
 from bibnetz_wagtail.search.breaker import BREAKER
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
 
-from .elastic import ENGINES, IndexingEngine, delete_indices, elastic_settings, reachable_url
-from .factories import LibraryIndexPageFactory, MeasureIndexPageFactory, TaskShareIndexPageFactory
+from .elastic import ENGINES, IndexingEngine, delete_indices, elastic_settings, enqueue_pages, reachable_url
+from .factories import LibraryIndexPageFactory
 from .membership_net import net  # noqa: F401  (a fixture for every test module)
+from .shared_trees import SharedTrees, build_index_pages, shareable_trees
 from .world import build_world
+
+#: What makes pytest-django give a test a transactional database (which cannot run inside a shared transaction).
+TRANSACTIONAL = {"transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
 
 
 @pytest.fixture(autouse=True)
@@ -27,14 +32,34 @@ def closed_breaker():
     BREAKER.reset()
 
 
+@pytest.fixture(scope="session")
+def _shared_trees(django_db_setup, django_db_blocker):
+    trees = SharedTrees(django_db_blocker)
+    yield trees
+    with django_db_blocker.unblock():
+        trees.close()
+
+
 @pytest.fixture
-def index_pages(db):
+def shared_trees(request, _shared_trees):
+    """The shared page trees, switched to the ones this test asks for (see ``shared_trees.py``)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional, reset_sequences = validate_django_db(marker)[:2] if marker else (False, False)
+    transactional = transactional or reset_sequences or bool(TRANSACTIONAL & set(request.fixturenames))
+    _shared_trees.use(shareable_trees(request, transactional))
+    return _shared_trees
+
+
+@pytest.fixture
+def _django_db_helper(shared_trees, _django_db_helper):
+    """pytest-django's test transaction, opened inside the shared trees' one."""
+    return _django_db_helper
+
+
+@pytest.fixture
+def index_pages(db, shared_trees):
     """The three listing pages at /bibliotheken/, /massnahmen/ and /aufgaben-teilen/."""
-    return {
-        "libraries": LibraryIndexPageFactory(),
-        "measures": MeasureIndexPageFactory(),
-        "tasks": TaskShareIndexPageFactory(),
-    }
+    return shared_trees.copy("index_pages") or build_index_pages()
 
 
 @pytest.fixture
@@ -52,8 +77,12 @@ def moderator(index):
 
 
 @pytest.fixture
-def world(index_pages):
-    return build_world()
+def world(index_pages, shared_trees):
+    shared = shared_trees.copy("world")
+    if shared is None:
+        return build_world()
+    enqueue_pages([*shared.libraries.values(), *shared.measures.values(), *shared.tasks.values()])
+    return shared
 
 
 @pytest.fixture(scope="session")

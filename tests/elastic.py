@@ -11,6 +11,7 @@ from elasticsearch import exceptions as es_exceptions
 from bibnetz_wagtail.search.cluster import KINDS, alias_name, ensure_indices, get_client
 from bibnetz_wagtail.search.engines.elastic import ElasticsearchEngine
 from bibnetz_wagtail.search.indexing import send_pending
+from bibnetz_wagtail.search.outbox import changes_for, enqueue
 from bibnetz_wagtail.search.vocabulary import load_vocabulary
 
 from .services import missing_service
@@ -76,6 +77,12 @@ def elastic_settings(settings, url):
 def delete_indices(url, prefix):
     """Delete a test's indices (through ``url``: the test may have pointed the package elsewhere)."""
     Elasticsearch(url).options(ignore_status=404).indices.delete(index=f"{prefix}-*")
+
+
+def enqueue_pages(pages):
+    """Record pages in the outbox as their saves do (only while the configured engine keeps an index)."""
+    for page in pages:
+        enqueue(changes_for(page))
 
 
 def refresh():
