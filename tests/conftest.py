@@ -7,6 +7,7 @@ from bibnetz_wagtail.permissions import moderators_group
 from bibnetz_wagtail.search.breaker import BREAKER
 from bibnetz_wagtail.search.engines.database import DatabaseEngine
 
+from .browser.server import build_example_database
 from .elastic import ENGINES, IndexingEngine, delete_indices, elastic_settings, enqueue_pages, reachable_url
 from .factories import LibraryIndexPageFactory
 from .membership_net import net  # noqa: F401  (a fixture for every test module)
@@ -83,6 +84,12 @@ def world(index_pages, shared_trees):
         return build_world()
     enqueue_pages([*shared.libraries.values(), *shared.measures.values(), *shared.tasks.values()])
     return shared
+
+
+@pytest.fixture(scope="session")
+def example_database(tmp_path_factory):
+    """The example site's database, migrated and with demo content, which every example site starts from."""
+    return build_example_database(tmp_path_factory.mktemp("example-database"))
 
 
 @pytest.fixture(scope="session")
