@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 from pytest_django.fixtures import validate_django_db
 
 from bibnetz_wagtail.permissions import moderators_group
@@ -12,6 +13,7 @@ from .elastic import ENGINES, IndexingEngine, delete_indices, elastic_settings, 
 from .factories import LibraryIndexPageFactory
 from .membership_net import net  # noqa: F401  (a fixture for every test module)
 from .shared_trees import SharedTrees, build_index_pages, shareable_trees
+from .site_report import save_database
 from .world import build_world
 
 #: What makes pytest-django give a test a transactional database (which cannot run inside a shared transaction).
@@ -31,6 +33,24 @@ def closed_breaker():
     BREAKER.reset()
     yield
     BREAKER.reset()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The test database, saved to a file as soon as it is migrated (see ``migrated_database``)."""
+    with django_db_blocker.unblock():
+        if "django_migrations" not in connection.introspection.table_names():
+            return None  # no test of this run needs the database, so pytest-django did not create it
+        path = tmp_path_factory.mktemp("migrated-database") / "db.sqlite3"
+        save_database(connection, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_database(django_db_setup):
+    """A file with the test database as migrations left it, which the tests' small sites start from (or None
+    when this run created no test database)."""
+    return django_db_setup
 
 
 @pytest.fixture(scope="session")
