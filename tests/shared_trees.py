@@ -44,6 +44,7 @@ HARMLESS = {
     "english_admin",
     "shared_trees",
     "_shared_trees",
+    "django_db_setup",
     "_django_db_helper",
 }
 
