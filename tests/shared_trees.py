@@ -32,7 +32,8 @@ BUILDERS = {
 }
 #: Where the fixtures of these names are defined: a module may replace one with its own, which is not shared.
 HOMES = {"index_pages": "tests.conftest", "world": "tests.conftest", "net": "tests.membership_net"}
-#: Fixtures that may be set up before a tree without changing it: they create no pages, or only set settings.
+#: Fixtures of a test that may be set up before a tree without changing it: they create no pages, or only set
+#: settings. (Fixtures of wider scopes are set up before any test's, so before the trees too.)
 HARMLESS = {
     "empty_cache",
     "closed_breaker",
@@ -43,8 +44,6 @@ HARMLESS = {
     "fresh_site_root_paths",
     "english_admin",
     "shared_trees",
-    "_shared_trees",
-    "django_db_setup",
     "_django_db_helper",
 }
 
@@ -87,8 +86,8 @@ class SharedTrees:
 def shareable_trees(request, transactional):
     """The trees this test may take from the shared ones, in the order its fixtures would build them.
 
-    None are shared with a transactional database, or when a fixture not known to be harmless would be set up
-    before the last of them (it might create pages that the trees would then follow).
+    None are shared with a transactional database, or when one of the test's fixtures that is not known to be
+    harmless would be set up before the last of them (it might create pages that the trees would then follow).
     """
     if transactional:
         return ()
@@ -115,6 +114,8 @@ def shareable_trees(request, transactional):
             names.append(name)
             if pending:
                 return ()
-        elif fixturedef.func.__module__.startswith("tests.") and name not in HARMLESS:
+        elif (
+            fixturedef.scope == "function" and fixturedef.func.__module__.startswith("tests.") and name not in HARMLESS
+        ):
             pending.append(name)
     return tuple(names)
