@@ -1,3 +1,5 @@
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -107,9 +109,13 @@ def world(index_pages, shared_trees):
 
 
 @pytest.fixture(scope="session")
-def example_database(tmp_path_factory):
+def example_database(request, tmp_path_factory):
     """The example site's database, migrated and with demo content, which every example site starts from."""
-    return build_example_database(tmp_path_factory.mktemp("example-database"))
+    with ThreadPoolExecutor(1) as pool:
+        building = pool.submit(build_example_database, tmp_path_factory.mktemp("example-database"))
+        # Meanwhile the test database migrates (most tests need it): each in a process of its own, one per core.
+        request.getfixturevalue("django_db_setup")
+        return building.result()
 
 
 @pytest.fixture(scope="session")
