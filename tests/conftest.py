@@ -38,8 +38,11 @@ def closed_breaker():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The test database, saved to a file as soon as it is migrated (see ``migrated_database``)."""
+def django_db_setup(example_database_build, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The test database, saved to a file as soon as it is migrated (see ``migrated_database``).
+
+    The example site's database is built meanwhile, in processes of their own (so on the other core).
+    """
     with django_db_blocker.unblock():
         if "django_migrations" not in connection.introspection.table_names():
             return None  # no test of this run needs the database, so pytest-django did not create it
@@ -109,13 +112,21 @@ def world(index_pages, shared_trees):
 
 
 @pytest.fixture(scope="session")
-def example_database(request, tmp_path_factory):
-    """The example site's database, migrated and with demo content, which every example site starts from."""
+def example_database_build(request, tmp_path_factory):
+    """The build of the example site's database, started in the background if a test of this run needs it."""
+    if not any("example_database" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        yield None
+        return
     with ThreadPoolExecutor(1) as pool:
-        building = pool.submit(build_example_database, tmp_path_factory.mktemp("example-database"))
-        # Meanwhile the test database migrates (most tests need it): each in a process of its own, one per core.
-        request.getfixturevalue("django_db_setup")
-        return building.result()
+        yield pool.submit(build_example_database, tmp_path_factory.mktemp("example-database"))
+
+
+@pytest.fixture(scope="session")
+def example_database(example_database_build, tmp_path_factory):
+    """The example site's database, migrated and with demo content, which every example site starts from."""
+    if example_database_build is None:
+        return build_example_database(tmp_path_factory.mktemp("example-database"))
+    return example_database_build.result()
 
 
 @pytest.fixture(scope="session")
