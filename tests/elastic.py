@@ -11,6 +11,7 @@ from elasticsearch import exceptions as es_exceptions
 from bibnetz_wagtail.search.cluster import KINDS, alias_name, ensure_indices, get_client
 from bibnetz_wagtail.search.engines.elastic import ElasticsearchEngine
 from bibnetz_wagtail.search.indexing import send_pending
+from bibnetz_wagtail.search.outbox import changes_for, enqueue
 from bibnetz_wagtail.search.vocabulary import load_vocabulary
 
 from .services import missing_service
@@ -78,15 +79,33 @@ def delete_indices(url, prefix):
     Elasticsearch(url).options(ignore_status=404).indices.delete(index=f"{prefix}-*")
 
 
+def enqueue_pages(pages):
+    """Record pages in the outbox as their saves do (only while the configured engine keeps an index)."""
+    for page in pages:
+        enqueue(changes_for(page))
+
+
 def refresh():
     get_client().indices.refresh(index=",".join(alias_name(kind) for kind in KINDS))
 
 
-class IndexingEngine(ElasticsearchEngine):
+class IndexEngine(ElasticsearchEngine):
+    """Answers from the index as it stands, and never falls back: errors must show in tests."""
+
+    def search(self, query, vocabulary=None):
+        return self.search_index(query, vocabulary if vocabulary is not None else load_vocabulary(query.kind))
+
+
+class IndexingEngine(IndexEngine):
     """Sends the outbox and refreshes before each search, and never falls back: errors must show in tests."""
 
     def search(self, query, vocabulary=None):
-        ensure_indices()
-        send_pending()
-        refresh()
-        return self.search_index(query, vocabulary if vocabulary is not None else load_vocabulary(query.kind))
+        send_outbox()
+        return super().search(query, vocabulary)
+
+
+def send_outbox():
+    """Make every change recorded so far searchable."""
+    ensure_indices()
+    send_pending()
+    refresh()

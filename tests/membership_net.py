@@ -4,7 +4,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
+from wagtail.models import Page
 
+from .elastic import enqueue_pages
 from .factories import (  # noqa: F401  (PASSWORD: part of this module's interface)
     PASSWORD,
     LibraryProfilePageFactory,
@@ -30,8 +32,16 @@ def client_for(user, **kwargs):
 
 
 @pytest.fixture
-def net(index_pages):
+def net(index_pages, shared_trees):
     """Libraries A and B with a measure each (B also a draft), A with a call; A's admin and editor, B's editor."""
+    shared = shared_trees.copy("net")
+    if shared is None:
+        return build_net(index_pages)
+    enqueue_pages(value for value in shared.values() if isinstance(value, Page))
+    return shared
+
+
+def build_net(index_pages):
     parent = index_pages["libraries"]
     a = LibraryProfilePageFactory(parent=parent, title="Stadtbibliothek Ahornstadt", contact_email="info@ahorn.example")
     b = LibraryProfilePageFactory(parent=parent, title="Gemeindebücherei Birkenau", contact_email="info@birke.example")

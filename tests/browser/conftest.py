@@ -83,9 +83,9 @@ def _browser_first(browser):
 
 
 @pytest.fixture(scope="package")
-def site(tmp_path_factory):
+def site(tmp_path_factory, example_database):
     """The example site with demo content (40 libraries, 200 measures, 30 calls, 3 library accounts)."""
-    site = start_example_site(tmp_path_factory.mktemp("example-site"))
+    site = start_example_site(tmp_path_factory.mktemp("example-site"), example_database)
     yield site
     site.stop()
 

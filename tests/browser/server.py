@@ -3,11 +3,13 @@
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -96,16 +98,33 @@ class ExampleSite:
                 self.process.wait()
 
 
-def start_example_site(workdir, settings="example_site.settings.dev"):
-    """Migrate a new database in ``workdir``, load the demo content and serve the site on a free port."""
+def build_example_database(workdir):
+    """Migrate a new example-site database in ``workdir`` and load the demo content; return its path."""
     workdir = Path(workdir)
-    env = site_environment(workdir / "db.sqlite3", settings)
-    log_path = workdir / "server.log"
-    with open(log_path, "w") as log:
+    database = workdir / "db.sqlite3"
+    env = site_environment(database)
+    with open(workdir / "build.log", "w") as log:
         # The system checks run in the test command already (and in tests of their own).
         manage(env, "migrate", "--no-input", "-v", "0", "--skip-checks", log=log)
         demo_options = ["--password", DEMO_PASSWORD, "--no-progress", "--skip-checks"]
         manage(env, "bibnetz_demo", *DEMO_SCALE, *demo_options, log=log)
+    return database
+
+
+def copy_database(source, target):
+    with closing(sqlite3.connect(source)) as original, closing(sqlite3.connect(target)) as copy:
+        original.backup(copy)
+
+
+def start_example_site(workdir, database, settings="example_site.settings.dev"):
+    """Serve the example site on a free port, on a copy of ``database`` (see ``build_example_database``).
+
+    The settings modules of the tests change no model, so one built database serves them all.
+    """
+    workdir = Path(workdir)
+    copy_database(database, workdir / "db.sqlite3")
+    env = site_environment(workdir / "db.sqlite3", settings)
+    log_path = workdir / "server.log"
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = open(log_path, "a")

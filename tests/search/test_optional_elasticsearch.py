@@ -13,9 +13,9 @@ from ..site_report import site_report
 
 
 @pytest.fixture(scope="module")
-def report():
+def report(migrated_database):
     """What a site without the client did (see ``site_without_elasticsearch.py``)."""
-    return site_report("tests.site_without_elasticsearch")
+    return site_report("tests.site_without_elasticsearch", migrated_database)
 
 
 def test_database_site_works_without_the_client(report):

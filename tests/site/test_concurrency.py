@@ -22,8 +22,10 @@ THREADS = 6
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site = start_example_site(tmp_path_factory.mktemp("concurrency"), settings="tests.concurrency_settings")
+def site(tmp_path_factory, example_database):
+    site = start_example_site(
+        tmp_path_factory.mktemp("concurrency"), example_database, settings="tests.concurrency_settings"
+    )
     yield site
     site.stop()
 

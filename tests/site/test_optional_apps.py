@@ -8,9 +8,9 @@ from ..site_report import site_report
 
 
 @pytest.fixture(scope="module")
-def report():
+def report(migrated_database):
     """What a site without the optional apps did (see ``site_without_optional_apps.py``)."""
-    return site_report("tests.site_without_optional_apps")
+    return site_report("tests.site_without_optional_apps", migrated_database)
 
 
 def test_the_site_and_the_wagtail_admin_work_without_them(report):
