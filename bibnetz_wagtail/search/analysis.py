@@ -19,6 +19,7 @@ a compound („Ort“ finds „Dritter Ort“ and „Lernort“, not „Sport“
 write it as SQL patterns and Elasticsearch wildcards.
 """
 
+import functools
 import re
 import threading
 import unicodedata
@@ -98,24 +99,26 @@ def term(word):
     return _stemmer().stemWord(base) if base else ""
 
 
+@functools.lru_cache(maxsize=200_000)
 def word_terms(word):
     """The terms a text stores for one word: its term, and if the stemmer cut a derivational suffix off a
     long word, the term with that suffix as well. A compound then still contains its last part as that part's
     own term: „Gesprächsabende“ stores „gesprachsab“ and „gesprachsabend“, which „Abend“ („abend“) finds."""
     base = base_form(word)
     if not base:
-        return []
+        return ()
     stem = _stemmer().stemWord(base)
     spelled = UMLAUT_SPELLING.sub(lambda found: found.group(1), base)
     if len(spelled) > len(stem) and spelled.startswith(stem):
         derivation = DERIVATION.fullmatch(spelled, len(stem))
         if derivation:
-            return [stem, stem + derivation.group(1)]
-    return [stem]
+            return (stem, stem + derivation.group(1))
+    return (stem,)
 
 
 def terms(text):
     """The terms of a text in order, repeated words included."""
+    # Texts repeat their words: each distinct word is analysed once per process (``word_terms`` is cached).
     return [found for word in WORD.findall(text or "") for found in word_terms(word)]
 
 

@@ -189,20 +189,24 @@ def not_expired():
 
 def analysed_text(query):
     """The text part of the query: every word (or one, with ``any_word``) in one of the text fields, scored
-    like the database engine scores (see ``engines.database.relevance_expression``); None without text."""
+    like the database engine scores (see ``engines.database.relevance_expression``); None without text.
+
+    A word's clause both matches and scores: it matches when one of its field clauses does, and a bool query
+    sums the constant scores (the field weights) of the clauses that match."""
     text = text_query(query.kind, query.q)
     if not text:
         return None
     weights = text_weights(LISTINGS[query.kind])
-    words, scores = [], []
+    words = []
     for group in text.groups:
         in_field = {field: one_of([term_clause(field, term) for term in group]) for field in weights}
-        words.append(one_of(list(in_field.values())))
-        scores += [Q("constant_score", filter=in_field[field], boost=weight) for field, weight in weights.items()]
+        scored = [Q("constant_score", filter=in_field[field], boost=weight) for field, weight in weights.items()]
         if query.any_word:
-            scores.append(Q("constant_score", filter=words[-1], boost=WORD_SCORE))
-    found = [one_of(words)] if query.any_word else words
-    return Q("bool", filter=found, should=scores)
+            scored.append(Q("constant_score", filter=one_of(list(in_field.values())), boost=WORD_SCORE))
+        words.append(Q("bool", should=scored, minimum_should_match=1))
+    if query.any_word:
+        return Q("bool", should=words, minimum_should_match=1)
+    return Q("bool", must=words)
 
 
 def one_of(clauses):
