@@ -38,6 +38,9 @@ DEFAULTS = {
     "MAX_FACET_VALUES": 50,
     # Seconds a process keeps the topics, target groups and toolkit results of the facets; 0 reads them per request.
     "VOCABULARY_CACHE_SECONDS": 300,
+    # Seconds a process keeps the words of the pages that typos are corrected to (reading them takes seconds on
+    # a large network); 0 reads them for every misspelt search.
+    "CORPUS_CACHE_SECONDS": 3600,
     # Join requests go through the moderators' approval; without it a confirmed e-mail address suffices.
     "MODERATION": True,
     # Name of a collection whose images and documents every library may choose (e.g. the association's logos);

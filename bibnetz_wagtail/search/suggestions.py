@@ -34,13 +34,13 @@ class Correction:
 
 def corrections(engine, query):
     """Up to ``MAX_CORRECTIONS`` corrections of words no page contains, most results first."""
-    terms = corpus(query.kind)
     candidates = []
     for typed, found in query_words(query.q):
-        if is_known(found, terms):
+        if is_known(query.kind, found):
             continue
         distance = 2 if len(typed) >= LONG_WORD else 1
-        candidates += [(typed, near) for near in neighbours(found, terms, distance=distance, limit=MAX_CANDIDATES)]
+        nearest = neighbours(found, corpus(query.kind), distance=distance, limit=MAX_CANDIDATES)
+        candidates += [(typed, near) for near in nearest]
     found_corrections = []
     for typed, near in candidates[:MAX_CANDIDATES]:
         word = written_form(query.kind, near)

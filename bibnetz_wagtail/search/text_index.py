@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Lookup
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from ..conf import get_setting
 from ..models import ListingText
-from .analysis import fold, matches, query_words
+from .analysis import INFIX_MIN, MODIFIER_MIN, fold, query_words
 from .documents import iter_documents, model_of
 from .facets import LISTINGS
 from .text import TextQuery, text_weights
@@ -25,6 +26,36 @@ from .visibility import visible_pages
 #: Words this long or longer still find what they mean with one typo (transposition included).
 TYPO_MIN_LETTERS = 5
 WRITE_BATCH = 1000
+
+
+class CompoundMatch(Lookup):
+    """``terms__compound=term``: one of the blank-framed terms is matched by ``term`` (``analysis.matches``).
+
+    The term is preceded by a blank (it starts a term) or by ``MODIFIER_MIN`` other letters (it continues a
+    compound); a short term must also end one. SQLite writes that as LIKE and GLOB patterns, other databases
+    as a regular expression.
+    """
+
+    lookup_name = "compound"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        term = self.rhs
+        end = "" if len(term) >= INFIX_MIN else " "
+        if connection.vendor == "sqlite":
+            after_blank = f"% {escape_like(term)}{end}%"
+            in_compound = f"*{'[^ ]' * MODIFIER_MIN}{term}{end}*"
+            sql = f"({lhs} LIKE %s ESCAPE '\\' OR {lhs} GLOB %s)"
+            return sql, [*lhs_params, after_blank, *lhs_params, in_compound]
+        pattern = f"( |[^ ]{{{MODIFIER_MIN}}}){term}{end}"
+        return connection.ops.regex_lookup("regex") % (lhs, "%s"), [*lhs_params, pattern]
+
+
+ListingText._meta.get_field("terms").register_lookup(CompoundMatch)
+
+
+def escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def text_rows(kind, document):
@@ -46,7 +77,6 @@ def refresh_text(changes):
             ListingText.objects.filter(page_id__in=ids).delete()
             rows = [row for document in iter_documents(kind, ids=ids) for row in text_rows(kind, document)]
             ListingText.objects.bulk_create(rows, batch_size=WRITE_BATCH)
-    forget_corpus(by_kind)
 
 
 def rebuild_text(kind, progress=None):
@@ -67,9 +97,10 @@ def rebuild_text(kind, progress=None):
 
 # The corpus: the terms of every visible page of a listing
 #
-# Every search text of five letters or more asks whether its words occur, so the corpus stays in the process's
-# memory. A stamp in Django's cache says which version is current: a text change deletes it, and every
-# process that shares the cache reads the corpus anew on its next search.
+# Only a word that no page contains needs the corpus (for the words one edit away). Reading it costs seconds
+# at 100,000 pages, so it stays in the process's memory for ``CORPUS_CACHE_SECONDS`` behind a stamp in
+# Django's cache (a rebuild deletes the stamp). Page changes do not: a word that came or went meanwhile only
+# changes which corrections are tried, and a correction is offered only with the results it finds.
 
 _corpora = {}
 
@@ -96,7 +127,7 @@ class Corpus:
 
 def corpus(kind):
     """The distinct terms of the visible pages of ``kind`` (only what listings show: nothing private)."""
-    seconds = get_setting("VOCABULARY_CACHE_SECONDS")
+    seconds = get_setting("CORPUS_CACHE_SECONDS")
     stamp = cache.get(stamp_key(kind)) if seconds else None
     if stamp is None:
         stamp = uuid.uuid4().hex
@@ -113,8 +144,9 @@ def corpus(kind):
     return found
 
 
-def is_known(query_term, terms):
-    return query_term in terms or any(matches(query_term, term) for term in terms)
+def is_known(kind, query_term):
+    """Whether a page of ``kind`` contains a term that ``query_term`` matches (the rows hold visible pages)."""
+    return ListingText.objects.filter(kind=kind, terms__compound=query_term).exists()
 
 
 def neighbours(query_term, terms, distance=1, limit=None):
@@ -127,14 +159,11 @@ def text_query(kind, text):
     """The ``TextQuery`` of a search text: a misspelt word of ``TYPO_MIN_LETTERS`` letters or more that no
     page contains stands for the corpus terms one edit away (none: it stays as typed and finds nothing)."""
     groups = []
-    terms = None
     for word, term in query_words(text):
-        if len(fold(word)) >= TYPO_MIN_LETTERS:
-            terms = corpus(kind) if terms is None else terms
-            if not is_known(term, terms):
-                groups.append(tuple(neighbours(term, terms)) or (term,))
-                continue
-        groups.append((term,))
+        if len(fold(word)) >= TYPO_MIN_LETTERS and not is_known(kind, term):
+            groups.append(tuple(neighbours(term, corpus(kind))) or (term,))
+        else:
+            groups.append((term,))
     return TextQuery(tuple(groups))
 
 

@@ -2,11 +2,10 @@
 
 from datetime import UTC, datetime
 
-from django.db.models import Case, Count, Exists, F, IntegerField, Lookup, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from ...models import ListingText
-from ..analysis import INFIX_MIN, MODIFIER_MIN
 from ..bands import METRIC_FIELDS, configured_bands
 from ..facets import LISTINGS
 from ..query import SORT_RELEVANCE, SORT_SIMILAR, WORD_SCORE, FacetValue, Hit, ListingResult, as_score, likeness
@@ -191,36 +190,6 @@ def group_q(group):
     for term in group:
         q |= Q(terms__compound=term)
     return q
-
-
-class CompoundMatch(Lookup):
-    """``terms__compound=term``: one of the blank-framed terms is matched by ``term`` (``analysis.matches``).
-
-    The term is preceded by a blank (it starts a term) or by ``MODIFIER_MIN`` other letters (it continues a
-    compound); a short term must also end one. SQLite writes that as LIKE and GLOB patterns, other databases
-    as a regular expression.
-    """
-
-    lookup_name = "compound"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        term = self.rhs
-        end = "" if len(term) >= INFIX_MIN else " "
-        if connection.vendor == "sqlite":
-            after_blank = f"% {escape_like(term)}{end}%"
-            in_compound = f"*{'[^ ]' * MODIFIER_MIN}{term}{end}*"
-            sql = f"({lhs} LIKE %s ESCAPE '\\' OR {lhs} GLOB %s)"
-            return sql, [*lhs_params, after_blank, *lhs_params, in_compound]
-        pattern = f"( |[^ ]{{{MODIFIER_MIN}}}){term}{end}"
-        return connection.ops.regex_lookup("regex") % (lhs, "%s"), [*lhs_params, pattern]
-
-
-ListingText._meta.get_field("terms").register_lookup(CompoundMatch)
-
-
-def escape_like(text):
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def relevance_expression(text, any_word=False):

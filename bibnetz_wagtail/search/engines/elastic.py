@@ -60,20 +60,25 @@ class ElasticsearchEngine(BaseEngine):
         """The listing from the index, or from the database while the cluster cannot answer in time."""
         if vocabulary is None and query.facets:
             vocabulary = load_vocabulary(query.kind)
+        # Analysing the text reads the database (and, for a misspelt word, the corpus): not the cluster's time.
+        text = analysed_text(query)
         try:
-            return guarded(lambda timeout: self.search_index(query, vocabulary, timeout=timeout), counts_as_failure)
+            return guarded(
+                lambda timeout: self.search_index(query, vocabulary, timeout=timeout, text=text), counts_as_failure
+            )
         except ClusterUnavailable as reason:
             logger.info("Elasticsearch is not asked (%s); answering from the database.", reason)
         except (TransportError, ApiError) as error:
             logger.warning("Elasticsearch cannot answer a listing (%s); answering from the database.", error)
         return self.fallback().search(query, vocabulary)
 
-    def search_index(self, query, vocabulary, layout=None, timeout=None):
+    def search_index(self, query, vocabulary, layout=None, timeout=None, text=None):
         """``layout`` forces one of the two facet layouts; by default the cheaper one is chosen. With a
-        ``timeout`` the request gets exactly that long and no retry (the breaker decides about trying again)."""
+        ``timeout`` the request gets exactly that long and no retry (the breaker decides about trying again).
+        ``text`` is ``analysed_text(query)`` when the caller has it already."""
         layout = layout or facet_layout(query)
         beyond_window = query.offset + query.per_page > RESULT_WINDOW
-        search = build_search(query, vocabulary, size=0 if beyond_window else None, layout=layout)
+        search = build_search(query, vocabulary, size=0 if beyond_window else None, layout=layout, text=text)
         client = self.client or get_client()
         if timeout is not None:
             client = client.options(request_timeout=timeout, max_retries=0)
@@ -99,10 +104,10 @@ class ElasticsearchEngine(BaseEngine):
 GLOBAL, UNION = "global", "union"
 
 
-def build_search(query, vocabulary, size=None, layout=None):
+def build_search(query, vocabulary, size=None, layout=None, text=None):
     """The one search request of a listing, as an elasticsearch-dsl ``Search``."""
     filters = facet_filters(query)
-    text = analysed_text(query)
+    text = analysed_text(query) if text is None else text
     search = Search(index=alias_name(query.kind)).extra(track_total_hits=True)
     build_layout = union_layout if (layout or facet_layout(query)) == UNION else global_layout
     search = build_layout(search, query, vocabulary, text, filters)
