@@ -173,15 +173,16 @@ def band_q(field, band):
 
 
 def text_filter(kind, text, any_word=False):
-    """Pages whose text rows match every word of ``text`` (or at least one, with ``any_word``)."""
-    rows = ListingText.objects.filter(kind=kind)
-    groups = [Q(pk__in=rows.filter(group_q(group)).values("page_id")) for group in text.groups]
-    if not groups:
+    """Pages whose text rows match every word of ``text`` (or at least one, with ``any_word``).
+
+    The matching pages are found once, one query per word, and the listing's queries (count, facets, hits)
+    filter by their ids: as a subquery, the pattern scan over the text rows ran again in every one of them."""
+    if not text.groups:
         return Q()
-    combined = groups[0]
-    for group in groups[1:]:
-        combined = combined | group if any_word else combined & group
-    return combined
+    rows = ListingText.objects.filter(kind=kind)
+    found = [set(rows.filter(group_q(group)).values_list("page_id", flat=True)) for group in text.groups]
+    ids = set.union(*found) if any_word else set.intersection(*found)
+    return Q(pk__in=sorted(ids))
 
 
 def group_q(group):
