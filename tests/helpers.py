@@ -23,6 +23,10 @@ def ids(result):
     return [hit.id for hit in result.hits]
 
 
+#: The keys of one result in a listing's JSON answer.
+RESULT_KEYS = {"id", "title", "url", "summary", "first_published_at", "library", "terms", "likeness", "highlight"}
+
+
 def soup_of(client, url, **headers):
     """The parsed HTML of a page that must answer 200."""
     response = client.get(url, **headers)

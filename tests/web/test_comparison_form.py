@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from bibnetz_wagtail.models import Membership
 
 from ..factories import MeasurePageFactory, TaskSharePageFactory
-from ..helpers import soup_of, text_of
+from ..helpers import RESULT_KEYS, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -124,17 +124,7 @@ class TestFolding:
 
     def test_json_is_unchanged(self, client, crowded):
         data = client.get(f"/massnahmen/?format=json&similar_to={crowded.libraries['a'].pk}").json()
-        assert set(data["results"][0]) == {
-            "id",
-            "title",
-            "url",
-            "summary",
-            "first_published_at",
-            "library",
-            "terms",
-            "likeness",
-            "highlight",
-        }
+        assert set(data["results"][0]) == RESULT_KEYS
 
     def test_folding_costs_no_queries(self, client, crowded):
         def queries(url):

@@ -4,6 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from ..helpers import RESULT_KEYS
+
 pytestmark = pytest.mark.django_db
 
 LISTING_PATHS = ["/bibliotheken/", "/massnahmen/", "/aufgaben-teilen/"]
@@ -16,17 +18,7 @@ class TestJson:
         assert (data["count"], data["page"], data["pages"], data["per_page"]) == (2, 1, 1, 20)
         assert (data["corrections"], data["partial"]) == ([], None)
         result = data["results"][0]
-        assert set(result) == {
-            "id",
-            "title",
-            "url",
-            "summary",
-            "first_published_at",
-            "library",
-            "terms",
-            "likeness",
-            "highlight",
-        }
+        assert set(result) == RESULT_KEYS
         assert set(result["library"]) == {
             "id",
             "title",
